@@ -1,0 +1,50 @@
+/**
+ * What the printable documents show, read from the phone's database, so an
+ * inspector can print (or show) the record and the notice in the workshop.
+ */
+import type { Enterprise, Finding, Inspection, Park, Template } from '../../shared/schemas/entities';
+import type { ParkCheckDb } from '../db/database';
+
+export interface InspectionRecord {
+  inspection: Inspection;
+  template: Template | undefined;
+  park: Park | undefined;
+  enterprise: Enterprise | undefined;
+  findings: Finding[];
+}
+
+/** null when the inspection is not on this phone. */
+export async function inspectionRecord(db: ParkCheckDb, id: string): Promise<InspectionRecord | null> {
+  const inspection = await db.inspections.get(id);
+  if (!inspection) return null;
+  const [template, park, enterprise, findings] = await Promise.all([
+    db.templates.get(inspection.templateId),
+    db.parks.get(inspection.parkId),
+    inspection.enterpriseId ? db.enterprises.get(inspection.enterpriseId) : Promise.resolve(undefined),
+    db.findings.where('parkId').equals(inspection.parkId).filter((f) => f.inspectionId === id).toArray(),
+  ]);
+  return { inspection, template, park, enterprise, findings: findings.sort((a, b) => (a.itemCode ?? '~').localeCompare(b.itemCode ?? '~')) };
+}
+
+export interface RectificationNotice {
+  enterprise: Enterprise;
+  park: Park | undefined;
+  /** Findings still to rectify, oldest first. */
+  findings: Finding[];
+  /** The latest inspection that found them: its signature and inspector sign the notice. */
+  latest: Inspection | undefined;
+}
+
+/** null when the enterprise is not on this phone. */
+export async function rectificationNotice(db: ParkCheckDb, enterpriseId: string): Promise<RectificationNotice | null> {
+  const enterprise = await db.enterprises.get(enterpriseId);
+  if (!enterprise) return null;
+  const [park, findings, inspections] = await Promise.all([
+    db.parks.get(enterprise.parkId),
+    db.findings.where('enterpriseId').equals(enterpriseId).filter((f) => f.status !== 'closed').toArray(),
+    db.inspections.where('enterpriseId').equals(enterpriseId).toArray(),
+  ]);
+  const found = new Set(findings.map((f) => f.inspectionId));
+  const latest = inspections.filter((i) => found.has(i.id)).sort((a, b) => b.inspectedAt.localeCompare(a.inspectedAt))[0];
+  return { enterprise, park, findings: findings.sort((a, b) => a.observedAt.localeCompare(b.observedAt)), latest };
+}

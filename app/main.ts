@@ -1,0 +1,25 @@
+import './csp';
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import App from './App.vue';
+import { i18n, ready } from './i18n';
+import { startPwa } from './pwa';
+import { router } from './router';
+import { useSessionStore } from './stores/session';
+import './styles/theme.css';
+import './styles/base.css';
+
+const app = createApp(App).use(createPinia()).use(i18n).use(router);
+
+// Never wait for the server: a saved session opens the app offline; /api/me only updates it,
+// now if there is a network, else when it comes back.
+const session = useSessionStore();
+const refresh = () => session.refresh().catch((error: unknown) => console.warn('Could not refresh the session', error));
+if (navigator.onLine) void refresh();
+else window.addEventListener('online', () => void refresh(), { once: true });
+
+// English, when chosen, loads before the first render: no flash of Chinese.
+void ready.then(() => {
+  app.mount('#app');
+  startPwa();
+});

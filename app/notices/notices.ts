@@ -1,0 +1,155 @@
+/**
+ * In-app notices: what happened that this user should look at, computed
+ * from the data the phone has pulled — so they appear after any sync,
+ * offline ones included, with no push service.
+ *
+ *   operator:   new findings in their park(s); decisions on their park's
+ *               rectifications and extension requests (verified, rejected,
+ *               extension approved or refused);
+ *   inspector:  rectifications waiting for re-inspection and extension
+ *               requests waiting for a decision;
+ *   supervisor: extension requests waiting for a decision.
+ *
+ * The requests waiting for a decision are also listed in full (/extensions).
+ *
+ * Times are the server's (an event's `at`, an inspection's `receivedAt`),
+ * never the phone's: phones' clocks are wrong, and something done offline
+ * yesterday but received today is news today. The user's own actions are
+ * never news to them.
+ */
+import type { Role } from '../../shared/finding-machine';
+import { creationEvent } from '../../shared/history';
+import type { Enterprise, Finding, FindingEvent, Park, PendingExtension } from '../../shared/schemas/entities';
+import type { LocalFinding, LocalFindingEvent, ParkCheckDb } from '../db/database';
+
+export interface Notice {
+  /** What happened; a new finding is its (derived) creation event. */
+  event: FindingEvent;
+  finding: Finding;
+  enterprise: Enterprise | undefined;
+  park: Park | undefined;
+}
+
+export interface NoticeUser {
+  id: string;
+  role: Role;
+}
+
+/** Without a marker (a new user or phone), what happened in the last days counts as unseen. */
+export const FIRST_LOOK_DAYS = 7;
+/** The notice list also shows what was already seen within this many days. */
+export const LIST_DAYS = 30;
+
+const DECISIONS = new Set<FindingEvent['type']>(['verify', 'reject', 'decideExtension']);
+const time = (iso: string) => Date.parse(iso);
+
+/** The user's notices that happened after `since` (a server time), newest first. */
+export async function noticesFor(db: ParkCheckDb, user: NoticeUser, since: string): Promise<Notice[]> {
+  const after = time(since);
+  const found = await (user.role === 'operator' ? forOperator(db, user, after) : user.role === 'admin' ? [] : awaitingDecision(db, user, after));
+  if (!found.length) return [];
+  const [enterprises, parks] = await Promise.all([
+    db.enterprises.bulkGet([...new Set(found.map((n) => n.finding.enterpriseId).filter((id): id is string => id !== null))]),
+    db.parks.bulkGet([...new Set(found.map((n) => n.finding.parkId))]),
+  ]);
+  const enterpriseById = new Map(enterprises.filter((e) => e !== undefined).map((e) => [e.id, e]));
+  const parkById = new Map(parks.filter((p) => p !== undefined).map((p) => [p.id, p]));
+  return found
+    .map(({ event, finding }) => ({
+      event,
+      finding,
+      enterprise: finding.enterpriseId ? enterpriseById.get(finding.enterpriseId) : undefined,
+      park: parkById.get(finding.parkId),
+    }))
+    .sort((a, b) => time(b.event.at) - time(a.event.at) || b.event.ordinal - a.event.ordinal);
+}
+
+type Found = { event: FindingEvent; finding: Finding };
+
+async function forOperator(db: ParkCheckDb, user: NoticeUser, after: number): Promise<Found[]> {
+  const [findings, events] = await Promise.all([db.findings.toArray(), db.findingEvents.toArray()]);
+  const byId = new Map(findings.map((f) => [f.id, f]));
+  // Fixed on the spot needs nothing from the park.
+  const fresh = findings.filter((f) => !f.rectifiedOnSite);
+  const inspections = await db.inspections.bulkGet([...new Set(fresh.map((f) => f.inspectionId))]);
+  const inspectionById = new Map(inspections.filter((i) => i !== undefined).map((i) => [i.id, i]));
+  const out: Found[] = [];
+  for (const f of fresh) {
+    const event = creationEvent(f, inspectionById.get(f.inspectionId));
+    if (time(event.at) > after && event.actorId !== user.id) out.push({ event, finding: f });
+  }
+  for (const e of events) {
+    const finding = byId.get(e.findingId);
+    if (finding && DECISIONS.has(e.type) && e.actorId !== user.id && !e.pending && time(e.at) > after) out.push({ event: e, finding });
+  }
+  return out;
+}
+
+/** What waits for this inspector's or supervisor's decision now, and arrived after `after`. */
+async function awaitingDecision(db: ParkCheckDb, user: NoticeUser, after: number): Promise<Found[]> {
+  const reinspects = user.role === 'inspector';
+  const waiting = (await db.findings.where('status').anyOf('open', 'submitted').toArray()).filter(
+    (f) => f.pendingExtension !== null || (reinspects && f.status === 'submitted'),
+  );
+  if (!waiting.length) return [];
+  const events = await db.findingEvents.where('findingId').anyOf(waiting.map((f) => f.id)).toArray();
+  const byFinding = new Map<string, LocalFindingEvent[]>();
+  for (const e of events) byFinding.set(e.findingId, [...(byFinding.get(e.findingId) ?? []), e]);
+  const out: Found[] = [];
+  for (const f of waiting) {
+    const mine = (byFinding.get(f.id) ?? []).sort((a, b) => a.ordinal - b.ordinal);
+    const rectified = f.status === 'submitted' && reinspects ? mine.filter((e) => e.type === 'rectify').at(-1) : undefined;
+    const requested = f.pendingExtension ? mine.find((e) => e.id === f.pendingExtension!.eventId) : undefined;
+    for (const event of [rectified, requested]) {
+      if (event && !event.pending && event.actorId !== user.id && time(event.at) > after) out.push({ event, finding: f });
+    }
+  }
+  return out;
+}
+
+/** Counted against the last look: notices after it are unseen. */
+export function unseen(notices: Notice[], seenUpTo: string): Notice[] {
+  const after = time(seenUpTo);
+  return notices.filter((n) => time(n.event.at) > after);
+}
+
+/** The new marker after looking at `notices`: the latest server time among them (never moving back). */
+export function lookedAt(notices: Notice[], seenUpTo: string | null): string | null {
+  let latest = seenUpTo;
+  for (const n of notices) if (latest === null || time(n.event.at) > time(latest)) latest = n.event.at;
+  return latest;
+}
+
+export function daysBefore(now: Date, days: number): string {
+  return new Date(now.getTime() - days * 86_400_000).toISOString();
+}
+
+/**
+ * Deadline extension requests waiting for a decision, oldest request first
+ * (it has waited longest). A request decided on this phone leaves at once,
+ * before the decision reaches the server.
+ */
+export interface ExtensionRequest {
+  finding: LocalFinding;
+  request: PendingExtension;
+  /** The request as recorded in the history (who asked); absent until it has been pulled. */
+  event: FindingEvent | undefined;
+  enterprise: Enterprise | undefined;
+  park: Park | undefined;
+}
+
+export async function waitingFindings(db: ParkCheckDb): Promise<LocalFinding[]> {
+  return (await db.findings.where('status').anyOf('open', 'submitted').toArray()).filter((f) => f.pendingExtension !== null);
+}
+
+export async function pendingExtensions(db: ParkCheckDb): Promise<ExtensionRequest[]> {
+  const findings = await waitingFindings(db);
+  const [events, enterprises, parks] = await Promise.all([
+    db.findingEvents.bulkGet(findings.map((f) => f.pendingExtension!.eventId)),
+    db.enterprises.bulkGet(findings.map((f) => f.enterpriseId ?? '')),
+    db.parks.bulkGet(findings.map((f) => f.parkId)),
+  ]);
+  return findings
+    .map((finding, i) => ({ finding, request: finding.pendingExtension!, event: events[i], enterprise: enterprises[i], park: parks[i] }))
+    .sort((a, b) => Date.parse(a.request.requestedAt) - Date.parse(b.request.requestedAt));
+}

@@ -1,0 +1,170 @@
+/**
+ * The local side of each mutation: what the phone shows right away, before
+ * the server has seen it. It follows the server's rules (the shared state
+ * machine), so the optimistic state is what the server will answer in all
+ * but the races it decides. Used when a mutation is queued and again when a
+ * pull brings newer server data (rebase: the user's pending changes are
+ * re-applied over it, so they never flicker away).
+ *
+ * Must run inside a Dexie transaction over the tables in LOCAL_TABLES.
+ */
+import { nextStatus, refusal, type FindingAction, type Role } from '../../shared/finding-machine';
+import type { Mutation } from '../../shared/schemas/sync';
+import type { LocalFinding, LocalFindingEvent, ParkCheckDb } from '../db/database';
+
+export const LOCAL_TABLES = ['inspections', 'findings', 'findingEvents', 'templates'] as const;
+
+export interface LocalUser {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+/** Why the phone refuses an action at once (the server would refuse it too). */
+export class LocalRefusal extends Error {
+  override readonly name = 'LocalRefusal';
+
+  constructor(
+    readonly code: 'forbidden' | 'not_found' | 'invalid_transition' | 'invalid_request',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Local history entries sort after the server's, in the order they were made. */
+export const LOCAL_ORDINAL_BASE = 2 ** 50;
+
+const ACTIONS: Record<Exclude<Mutation['type'], 'inspection.submit'>, FindingAction> = {
+  'finding.rectify': 'rectify',
+  'finding.verify': 'verify',
+  'finding.reject': 'reject',
+  'finding.requestExtension': 'requestExtension',
+  'finding.decideExtension': 'decideExtension',
+  'finding.comment': 'comment',
+};
+
+/** The ids of the rows a mutation changes: what a pull must be rebased for. */
+export function touchedIds(m: Mutation): string[] {
+  if (m.type === 'inspection.submit') return [m.payload.inspection.id, ...m.payload.inspection.findings.map((f) => f.id)];
+  return [m.payload.findingId];
+}
+
+export async function applyLocally(db: ParkCheckDb, m: Mutation, user: LocalUser, order: number): Promise<void> {
+  if (m.type === 'inspection.submit') return submitLocally(db, m, user);
+  const action = ACTIONS[m.type];
+  const finding = await db.findings.get(m.payload.findingId);
+  if (!finding) throw new LocalRefusal('not_found', 'this finding is not on this phone');
+  const refused = refusal(action, user.role, { status: finding.status, hasPendingExtension: finding.pendingExtension !== null });
+  if (refused) throw new LocalRefusal(refused, `cannot ${action} a finding that is ${finding.status}`);
+
+  const event: LocalFindingEvent = {
+    id: m.payload.eventId,
+    findingId: finding.id,
+    parkId: finding.parkId,
+    type: action,
+    actorId: user.id,
+    actorName: user.name,
+    actorRole: user.role,
+    at: m.clientTime,
+    ordinal: LOCAL_ORDINAL_BASE + order,
+    clientTime: m.clientTime,
+    note: null,
+    attachmentIds: [],
+    newDueDate: null,
+    approve: null,
+    pending: 1,
+  };
+  const patch: Partial<LocalFinding> = { status: nextStatus(action, finding.status), updatedAt: m.clientTime, pending: 1 };
+  switch (m.type) {
+    case 'finding.rectify':
+      Object.assign(event, { note: m.payload.note, attachmentIds: m.payload.attachmentIds });
+      break;
+    case 'finding.verify': {
+      event.note = m.payload.note ?? null;
+      const events = await db.findingEvents.where('findingId').equals(finding.id).sortBy('ordinal');
+      const accepted = events.filter((e) => e.type === 'rectify').at(-1);
+      Object.assign(patch, { rectifiedAt: accepted?.clientTime ?? null, closedAt: m.clientTime, pendingExtension: null });
+      break;
+    }
+    case 'finding.reject':
+      Object.assign(event, { note: m.payload.reason, attachmentIds: m.payload.attachmentIds ?? [] });
+      break;
+    case 'finding.requestExtension':
+      if (m.payload.newDueDate <= finding.dueDate) {
+        throw new LocalRefusal('invalid_request', `the new due date must be after ${finding.dueDate}`);
+      }
+      Object.assign(event, { note: m.payload.reason, newDueDate: m.payload.newDueDate });
+      patch.pendingExtension = {
+        eventId: event.id,
+        newDueDate: m.payload.newDueDate,
+        reason: m.payload.reason,
+        requestedBy: user.id,
+        requestedAt: m.clientTime,
+      };
+      break;
+    case 'finding.decideExtension': {
+      const requested = finding.pendingExtension!.newDueDate;
+      Object.assign(event, { note: m.payload.note ?? null, approve: m.payload.approve, newDueDate: requested });
+      patch.pendingExtension = null;
+      if (m.payload.approve) patch.dueDate = requested;
+      break;
+    }
+    case 'finding.comment':
+      Object.assign(event, { note: m.payload.note, attachmentIds: m.payload.attachmentIds ?? [] });
+      break;
+  }
+  await db.findings.update(finding.id, patch);
+  await db.findingEvents.put(event);
+}
+
+async function submitLocally(
+  db: ParkCheckDb,
+  m: Extract<Mutation, { type: 'inspection.submit' }>,
+  user: LocalUser,
+): Promise<void> {
+  const i = m.payload.inspection;
+  const template = await db.templates.get(i.templateId);
+  if (!template) throw new LocalRefusal('not_found', 'this checklist is not on this phone');
+  await db.inspections.put({
+    id: i.id,
+    templateId: i.templateId,
+    parkId: i.parkId,
+    enterpriseId: i.enterpriseId ?? null,
+    inspectorId: user.id,
+    inspectorName: user.name,
+    inspectedAt: i.inspectedAt,
+    receivedAt: m.clientTime,
+    geo: i.geo ?? null,
+    signatureAttachmentId: i.signatureAttachmentId ?? null,
+    note: i.note ?? null,
+    answers: i.answers,
+    pending: 1,
+  });
+  for (const f of i.findings) {
+    await db.findings.put({
+      id: f.id,
+      inspectionId: i.id,
+      parkId: i.parkId,
+      enterpriseId: i.enterpriseId ?? null,
+      templateId: i.templateId,
+      itemCode: f.itemCode ?? null,
+      category: template.category,
+      severity: f.severity,
+      description: f.description,
+      location: f.location ?? null,
+      requirement: f.requirement ?? null,
+      dueDate: f.dueDate,
+      status: f.rectifiedOnSite ? 'closed' : 'open',
+      rectifiedOnSite: f.rectifiedOnSite,
+      attachmentIds: f.attachmentIds,
+      observedAt: i.inspectedAt,
+      rectifiedAt: f.rectifiedOnSite ? i.inspectedAt : null,
+      closedAt: f.rectifiedOnSite ? i.inspectedAt : null,
+      overdue: false,
+      pendingExtension: null,
+      updatedAt: m.clientTime,
+      pending: 1,
+    });
+  }
+}

@@ -1,0 +1,4 @@
+CREATE INDEX "findings_report_time_idx" ON "findings" USING btree ("observed_at","park_id","status","severity","category","due_date","rectified_at","id");--> statement-breakpoint
+CREATE INDEX "findings_report_park_idx" ON "findings" USING btree ("park_id","observed_at","status","severity","category","due_date","rectified_at","id");--> statement-breakpoint
+CREATE INDEX "findings_report_open_idx" ON "findings" USING btree ("due_date","observed_at","park_id","severity","category","id") WHERE "findings"."status" <> 'closed';--> statement-breakpoint
+CREATE INDEX "inspections_report_time_idx" ON "inspections" USING btree ("inspected_at","enterprise_id","park_id");

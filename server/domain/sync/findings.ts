@@ -1,0 +1,142 @@
+/**
+ * The finding mutations: rectify, verify, reject, request and decide an
+ * extension, comment. Each is one transaction: the mutation is recorded, the
+ * finding is locked (so a concurrent verify and reject take turns and the
+ * second meets the new status), the shared state machine decides, and the
+ * change and its history event are written — or the refusal is recorded
+ * instead, so a replay answers the same.
+ */
+import { canTake, nextStatus, refusal, type FindingAction } from '../../../shared/finding-machine';
+import { formatInstant } from '../../../shared/dates';
+import type { Mutation, MutationResult } from '../../../shared/schemas/sync';
+import {
+  existingIds,
+  insertAttachmentRefs,
+  insertFindingEvents,
+  lockFinding,
+  processedMutations,
+  recordMutations,
+  rejectMutation,
+  updateFinding,
+  type FindingEventRow,
+  type FindingRow,
+} from '../../repo/sync';
+import { writeTx } from '../../repo/write';
+import { answerRecorded, clamp, record, rejected, Refusal, type Envelope, type PushContext } from './mutation';
+
+type FindingMutation = Exclude<Mutation, { type: 'inspection.submit' }>;
+
+const ACTION: Record<FindingMutation['type'], FindingAction> = {
+  'finding.rectify': 'rectify',
+  'finding.verify': 'verify',
+  'finding.reject': 'reject',
+  'finding.requestExtension': 'requestExtension',
+  'finding.decideExtension': 'decideExtension',
+  'finding.comment': 'comment',
+};
+
+const TRANSITION_MESSAGES: Record<FindingAction, string> = {
+  rectify: 'only an open finding can be rectified',
+  verify: 'only a submitted rectification can be verified',
+  reject: 'only a submitted rectification can be rejected',
+  requestExtension: 'an extension can be requested only for an open finding without a pending request',
+  decideExtension: 'there is no pending extension request to decide',
+  comment: 'cannot comment',
+};
+
+export async function applyFindingMutation(
+  ctx: PushContext,
+  envelope: Envelope,
+  m: FindingMutation,
+  clientTime: Date,
+): Promise<MutationResult> {
+  const action = ACTION[m.type];
+  const result = await writeTx(ctx.s.db, async (tx, changes): Promise<MutationResult | undefined> => {
+    const inserted = await recordMutations(tx, [record(ctx, envelope, clientTime, { status: 'applied' })]);
+    if (!inserted.size) return undefined;
+    const refuse = async (err: Refusal) => {
+      await rejectMutation(tx, envelope.id, err);
+      return rejected(envelope.id, err);
+    };
+    if (!canTake(action, ctx.actor.role)) return refuse(new Refusal('forbidden', `your role may not ${action} findings`));
+    const finding = await lockFinding(tx, ctx.scope, m.payload.findingId);
+    if (!finding) return refuse(new Refusal('not_found', `no such finding ${m.payload.findingId}`));
+    const refused = refusal(action, ctx.actor.role, {
+      status: finding.status,
+      hasPendingExtension: finding.pendingExtension !== null,
+    });
+    if (refused) return refuse(new Refusal(refused, TRANSITION_MESSAGES[action]));
+    if ((await existingIds(tx, 'findingEvent', [m.payload.eventId])).size) {
+      return refuse(new Refusal('conflict', `an event with id ${m.payload.eventId} exists`));
+    }
+
+    const at = ctx.receivedAt;
+    const when = clamp(ctx, clientTime);
+    const event: FindingEventRow = {
+      id: m.payload.eventId,
+      findingId: finding.id,
+      parkId: finding.parkId,
+      type: action,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      actorRole: ctx.actor.role,
+      at,
+      clientTime: when,
+      note: null,
+      attachmentIds: [],
+      mutationId: envelope.id,
+    };
+    const patch: Partial<FindingRow> = { status: nextStatus(action, finding.status), updatedAt: at };
+    switch (m.type) {
+      case 'finding.rectify':
+        Object.assign(event, { note: m.payload.note, attachmentIds: m.payload.attachmentIds });
+        patch.submittedAt = when;
+        break;
+      case 'finding.verify':
+        event.note = m.payload.note ?? null;
+        // The accepted submission's time is when it was rectified (on-time rate).
+        Object.assign(patch, { rectifiedAt: finding.submittedAt, closedAt: when, submittedAt: null, pendingExtension: null });
+        break;
+      case 'finding.reject':
+        Object.assign(event, { note: m.payload.reason, attachmentIds: m.payload.attachmentIds ?? [] });
+        patch.submittedAt = null;
+        break;
+      case 'finding.requestExtension':
+        if (m.payload.newDueDate <= finding.dueDate) {
+          return refuse(new Refusal('invalid_request', `the new due date must be after ${finding.dueDate}`));
+        }
+        Object.assign(event, { note: m.payload.reason, newDueDate: m.payload.newDueDate });
+        patch.pendingExtension = {
+          eventId: event.id,
+          newDueDate: m.payload.newDueDate,
+          reason: m.payload.reason,
+          requestedBy: ctx.actor.id,
+          requestedAt: formatInstant(when, ctx.s.tz),
+        };
+        break;
+      case 'finding.decideExtension': {
+        const requested = finding.pendingExtension!.newDueDate;
+        Object.assign(event, { note: m.payload.note ?? null, approve: m.payload.approve, newDueDate: requested });
+        patch.pendingExtension = null;
+        if (m.payload.approve) patch.dueDate = requested;
+        break;
+      }
+      case 'finding.comment':
+        Object.assign(event, { note: m.payload.note, attachmentIds: m.payload.attachmentIds ?? [] });
+        break;
+    }
+    await updateFinding(tx, finding.id, patch);
+    await insertFindingEvents(tx, [event]);
+    await insertAttachmentRefs(
+      tx,
+      (event.attachmentIds ?? []).map((attachmentId) => ({ attachmentId, parkId: finding.parkId })),
+    );
+    changes.park('finding', finding.id, finding.parkId);
+    changes.park('findingEvent', event.id, finding.parkId);
+    return { id: envelope.id, status: 'applied' };
+  });
+  if (result) return result;
+  // Recorded meanwhile by a concurrent request carrying the same mutation.
+  const [stored] = await processedMutations(ctx.s.db, [envelope.id]);
+  return answerRecorded(ctx, envelope.id, stored!);
+}

@@ -1,0 +1,86 @@
+/**
+ * One error shape (API.md Conventions), produced here and nowhere else:
+ * domain code throws ApiError; the app's error handler turns it, and every
+ * framework error, into `{"error": {code, message, details?}}`.
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import { ERROR_STATUS, fieldIssues, type ErrorBody, type ErrorCode } from '../../shared/schemas/common';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  get status(): ContentfulStatusCode {
+    return ERROR_STATUS[this.code] as ContentfulStatusCode;
+  }
+}
+
+export const notFound = (what = 'not found') => new ApiError('not_found', what);
+export const forbidden = (what = 'your role may not do this') => new ApiError('forbidden', what);
+export const conflict = (what: string) => new ApiError('conflict', what);
+export const invalid = (message: string, details?: unknown) => new ApiError('invalid_request', message, details);
+
+export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+export function respondError(c: Context, err: ApiError) {
+  return c.json(errorBody(err.code, err.message, err.details), err.status);
+}
+
+const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'invalid_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+/** The SQLSTATE of a database error, looking through drizzle's wrapper. */
+export function sqlState(err: unknown): string | undefined {
+  for (let e = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/**
+ * Database refusals that are the request's fault, not the server's: input the
+ * schemas let through but PostgreSQL will not store (a NUL character, a
+ * number out of range), and uniqueness lost to a concurrent writer.
+ */
+function fromDatabase(state: string): ApiError | undefined {
+  if (state === '23505') return new ApiError('conflict', 'this already exists');
+  if (state.startsWith('22')) return invalid('a value cannot be stored (unsupported characters or out of range)');
+  return undefined;
+}
+
+/** Turns anything thrown into an ApiError; unknown errors are logged and answered 500. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  const state = sqlState(err);
+  const db = state ? fromDatabase(state) : undefined;
+  if (db) return db;
+  if (err instanceof ZodError) return invalid('invalid request', fieldIssues(err));
+  if (err instanceof HTTPException) {
+    const code = HTTP_CODES[err.status] ?? 'invalid_request';
+    const message =
+      err.status === 400 && /JSON/i.test(err.message) ? 'malformed JSON in request body' : err.message || code;
+    return new ApiError(code, message);
+  }
+  if (err instanceof SyntaxError) return invalid('malformed JSON in request body');
+  console.error(err);
+  return new ApiError('internal', 'internal error');
+}

@@ -1,0 +1,93 @@
+/** Scoped reads of inspections, findings and their history. */
+import { and, asc, desc, eq, gte, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { findingEvents, findings, inspections } from '../db/schema';
+import { parkIn, type Scope } from '../domain/scope';
+
+export interface FindingFilter {
+  parkId?: string | undefined;
+  enterpriseId?: string | undefined;
+  status?: 'open' | 'submitted' | 'closed' | undefined;
+  severity?: 'general' | 'major' | undefined;
+  category?: string | undefined;
+  /** true: not closed and past due; false: the others. Judged against `today`. */
+  overdue?: boolean | undefined;
+  /** observedAt ≥ from (an instant: the start of the first day in PARKCHECK_TZ). */
+  from?: Date | undefined;
+  /** observedAt < to (the end of the last day). */
+  to?: Date | undefined;
+  today: string;
+}
+
+export function findingConditions(scope: Scope, f: FindingFilter): SQL | undefined {
+  const overdue = and(ne(findings.status, 'closed'), lt(findings.dueDate, f.today));
+  return and(
+    parkIn(scope, findings.parkId),
+    f.parkId ? eq(findings.parkId, f.parkId) : undefined,
+    f.enterpriseId ? eq(findings.enterpriseId, f.enterpriseId) : undefined,
+    f.status ? eq(findings.status, f.status) : undefined,
+    f.severity ? eq(findings.severity, f.severity) : undefined,
+    f.category ? eq(findings.category, f.category) : undefined,
+    f.overdue === true ? overdue : f.overdue === false ? sql`NOT (${overdue})` : undefined,
+    f.from ? gte(findings.observedAt, f.from) : undefined,
+    f.to ? lt(findings.observedAt, f.to) : undefined,
+  );
+}
+
+export interface FindingPosition {
+  observedAt: Date;
+  id: string;
+}
+
+/** Newest first; `after` is the last finding of the previous page. */
+export async function listFindings(
+  db: Executor,
+  scope: Scope,
+  filter: FindingFilter,
+  page: { limit: number; after?: FindingPosition | undefined },
+) {
+  const a = page.after;
+  return db
+    .select()
+    .from(findings)
+    .where(
+      and(
+        findingConditions(scope, filter),
+        a
+          ? or(lt(findings.observedAt, a.observedAt), and(eq(findings.observedAt, a.observedAt), lt(findings.id, a.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(findings.observedAt), desc(findings.id))
+    .limit(page.limit + 1);
+}
+
+export async function getFinding(db: Executor, scope: Scope, id: string) {
+  const [row] = await db
+    .select()
+    .from(findings)
+    .where(and(eq(findings.id, id), parkIn(scope, findings.parkId)))
+    .limit(1);
+  return row;
+}
+
+export async function listFindingEvents(db: Executor, findingId: string) {
+  return db
+    .select()
+    .from(findingEvents)
+    .where(eq(findingEvents.findingId, findingId))
+    .orderBy(asc(findingEvents.ordinal));
+}
+
+export async function getInspection(db: Executor, scope: Scope, id: string) {
+  const [row] = await db
+    .select()
+    .from(inspections)
+    .where(and(eq(inspections.id, id), parkIn(scope, inspections.parkId)))
+    .limit(1);
+  return row;
+}
+
+export async function listInspectionFindings(db: Executor, inspectionId: string) {
+  return db.select().from(findings).where(eq(findings.inspectionId, inspectionId)).orderBy(asc(findings.createdAt), asc(findings.id));
+}

@@ -1,0 +1,296 @@
+/**
+ * Report queries: counts of findings by park or by a dimension, enterprise
+ * coverage by park, and the findings behind a count. Each number is one SQL
+ * aggregate with FILTER clauses; what a number counts (MEASURE) is written
+ * once here and used both to count and to list, so a list is always exactly
+ * the findings its number counts.
+ *
+ * Periods arrive as instants (the start of the first day and the end of the
+ * last day in PARKCHECK_TZ), so a range on observed_at can use an index.
+ * `today` comes from the server's clock, never now() in SQL.
+ */
+import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
+import type { Measure } from '../../shared/schemas/reports';
+import type { Executor } from '../db/client';
+import { enterprises, findings, inspections, parks, regions } from '../db/schema';
+import { parkIn, regionIn, uuidArray, type Scope } from '../domain/scope';
+import { findingConditions } from './findings';
+
+/**
+ * Due dates whose end — the next midnight in PARKCHECK_TZ — lies a constant
+ * `offsetSeconds` before UTC midnight (no clock change among them). For
+ * those, the end is plain arithmetic; converting a million dates through the
+ * time-zone database costs the report query a third of its time.
+ */
+export interface FixedOffsetDays {
+  from: string;
+  to: string;
+  offsetSeconds: number;
+}
+
+export interface ReportFilter {
+  /** observed_at ≥ from: the start of the period's first day. */
+  from?: Date | undefined;
+  /** observed_at < to: the end of the period's last day. */
+  to?: Date | undefined;
+  /** Parks in this region or its sub-regions. */
+  regionId?: string | undefined;
+  parkId?: string | undefined;
+  category?: string | undefined;
+  severity?: 'general' | 'major' | undefined;
+  tz: string;
+  today: string;
+  fixedOffset?: FixedOffsetDays | undefined;
+}
+
+const isClosed = sql`${findings.status} = 'closed'`;
+
+/** The end of a finding's due date: the start of the next day in PARKCHECK_TZ. */
+function dueEnd(f: Pick<ReportFilter, 'tz' | 'fixedOffset'>): SQL {
+  const exact = sql`((${findings.dueDate} + 1)::timestamp AT TIME ZONE ${f.tz})`;
+  const w = f.fixedOffset;
+  if (!w) return exact;
+  return sql`(CASE WHEN ${findings.dueDate} BETWEEN ${w.from}::date AND ${w.to}::date
+    THEN to_timestamp((${findings.dueDate} + 1 - DATE '1970-01-01') * 86400 - ${w.offsetSeconds}::int)
+    ELSE ${exact} END)`;
+}
+
+export function measureCondition(measure: Measure, f: Pick<ReportFilter, 'tz' | 'today' | 'fixedOffset'>): SQL | undefined {
+  switch (measure) {
+    case 'total':
+      return undefined;
+    case 'closed':
+      return isClosed;
+    case 'onTime':
+      // "Not after the end of the due date": a rectification at the very instant the next day starts is on time.
+      return sql`(${isClosed} AND ${findings.rectifiedAt} <= ${dueEnd(f)})`;
+    case 'overdue':
+      return sql`(${findings.status} <> 'closed' AND ${findings.dueDate} < ${f.today}::date)`;
+    case 'openMajor':
+      return sql`(${findings.status} <> 'closed' AND ${findings.severity} = 'major')`;
+  }
+}
+
+const countOf = (measure: Measure, f: ReportFilter) => {
+  const condition = measureCondition(measure, f);
+  return condition ? sql<number>`(count(*) FILTER (WHERE ${condition}))::int` : sql<number>`count(*)::int`;
+};
+
+function countFields(f: ReportFilter) {
+  return {
+    total: countOf('total', f),
+    closed: countOf('closed', f),
+    onTime: countOf('onTime', f),
+    overdue: countOf('overdue', f),
+    openMajor: countOf('openMajor', f),
+  };
+}
+
+/** The ids of the parks in `regionId` and its sub-regions, as a subquery. */
+const parksUnder = (regionId: string) =>
+  sql`SELECT p.id FROM parks p JOIN regions r ON r.id = p.region_id WHERE r.path && ${uuidArray([regionId])}`;
+
+function parkFilter(column: typeof findings.parkId | typeof enterprises.parkId | typeof inspections.parkId, f: ReportFilter) {
+  return and(
+    f.regionId ? sql`${column} IN (${parksUnder(f.regionId)})` : undefined,
+    f.parkId ? eq(column, f.parkId) : undefined,
+  );
+}
+
+function reportConditions(scope: Scope, f: ReportFilter): SQL | undefined {
+  return and(
+    findingConditions(scope, {
+      parkId: f.parkId,
+      severity: f.severity,
+      category: f.category,
+      from: f.from,
+      to: f.to,
+      today: f.today,
+    }),
+    f.regionId ? sql`${findings.parkId} IN (${parksUnder(f.regionId)})` : undefined,
+  );
+}
+
+export interface CountRow {
+  key: string;
+  total: number;
+  closed: number;
+  onTime: number;
+  overdue: number;
+  openMajor: number;
+}
+
+export async function countsByPark(db: Executor, scope: Scope, f: ReportFilter): Promise<CountRow[]> {
+  return db
+    .select({ key: findings.parkId, ...countFields(f) })
+    .from(findings)
+    .where(reportConditions(scope, f))
+    .groupBy(findings.parkId);
+}
+
+export async function countsBy(
+  db: Executor,
+  scope: Scope,
+  f: ReportFilter,
+  dimension: 'category' | 'severity',
+): Promise<CountRow[]> {
+  const key = dimension === 'category' ? findings.category : findings.severity;
+  return db
+    .select({ key, ...countFields(f) })
+    .from(findings)
+    .where(reportConditions(scope, f))
+    .groupBy(key);
+}
+
+/**
+ * Counts per month. `bounds` are the instants the months start at, then the
+ * end of the last one (computed in PARKCHECK_TZ by the caller). One
+ * aggregate per month, as a UNION ALL: each is a plain range scan of the
+ * report index, and PostgreSQL can spread them over parallel workers —
+ * where bucketing every row (width_bucket, or converting a million
+ * timestamps to local time) runs on one core. Row `bucket` n is month n.
+ */
+export async function countsByMonth(
+  db: Executor,
+  scope: Scope,
+  f: ReportFilter,
+  bounds: Date[],
+): Promise<(Omit<CountRow, 'key'> & { bucket: number })[]> {
+  const later = (a: Date | undefined, b: Date) => (a && a > b ? a : b);
+  const earlier = (a: Date | undefined, b: Date) => (a && a < b ? a : b);
+  const months = bounds.slice(0, -1).map((start, i) =>
+    db
+      .select({ bucket: sql<number>`${i + 1}::int`.as('bucket'), ...countFields(f) })
+      .from(findings)
+      .where(reportConditions(scope, { ...f, from: later(f.from, start), to: earlier(f.to, bounds[i + 1]!) })),
+  );
+  const [first, second, ...rest] = months;
+  if (!first) return [];
+  return second ? unionAll(first, second, ...rest) : first;
+}
+
+/** When the first finding the filter selects was observed (an open-ended period starts there). */
+export async function firstObserved(db: Executor, scope: Scope, f: ReportFilter): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<Date | null>`min(${findings.observedAt})`.mapWith(findings.observedAt) })
+    .from(findings)
+    .where(reportConditions(scope, f));
+  return row?.at ?? null;
+}
+
+export interface CoverageRow {
+  parkId: string;
+  enterprises: number;
+  inspected: number;
+}
+
+/** Per park: its enterprises (not disabled), and how many had at least one inspection in the period. */
+export async function coverageByPark(db: Executor, scope: Scope, f: ReportFilter): Promise<CoverageRow[]> {
+  const inspected = db
+    .selectDistinct({ enterpriseId: inspections.enterpriseId })
+    .from(inspections)
+    .where(
+      and(
+        parkIn(scope, inspections.parkId),
+        parkFilter(inspections.parkId, f),
+        f.from ? gte(inspections.inspectedAt, f.from) : undefined,
+        f.to ? lt(inspections.inspectedAt, f.to) : undefined,
+      ),
+    )
+    .as('inspected');
+  return db
+    .select({
+      parkId: enterprises.parkId,
+      enterprises: sql<number>`count(*)::int`,
+      inspected: sql<number>`count(${inspected.enterpriseId})::int`,
+    })
+    .from(enterprises)
+    .leftJoin(inspected, eq(inspected.enterpriseId, enterprises.id))
+    .where(and(isNull(enterprises.disabledAt), parkIn(scope, enterprises.parkId), parkFilter(enterprises.parkId, f)))
+    .groupBy(enterprises.parkId);
+}
+
+/** The parks a report covers, with the path of their region (for rolling parks up into regions). */
+export async function reportParks(db: Executor, scope: Scope, f: Pick<ReportFilter, 'regionId' | 'parkId'>) {
+  return db
+    .select({
+      id: parks.id,
+      name: parks.name,
+      regionId: parks.regionId,
+      starRating: parks.starRating,
+      disabledAt: parks.disabledAt,
+      regionName: regions.name,
+      path: regions.path,
+    })
+    .from(parks)
+    .innerJoin(regions, eq(regions.id, parks.regionId))
+    .where(
+      and(
+        parkIn(scope, parks.id),
+        f.regionId ? sql`${regions.path} && ${uuidArray([f.regionId])}` : undefined,
+        f.parkId ? eq(parks.id, f.parkId) : undefined,
+      ),
+    );
+}
+
+/** Every region the scope may see (disabled ones too: old findings still count there). */
+export async function reportRegions(db: Executor, scope: Scope) {
+  return db
+    .select({ id: regions.id, name: regions.name, parentId: regions.parentId, path: regions.path, disabledAt: regions.disabledAt })
+    .from(regions)
+    .where(regionIn(scope, regions.id));
+}
+
+// ── the findings behind a number ───────────────────────────────────────────
+
+/** Not-closed lists are worked through by due date (longest overdue first); the others newest first. */
+export const byDueDate = (measure: Measure) => measure === 'overdue' || measure === 'openMajor';
+
+export interface ReportPosition {
+  /** The due date (YYYY-MM-DD) or observed_at (ISO) of the last finding of the previous page. */
+  at: string;
+  id: string;
+}
+
+export async function listReportFindings(
+  db: Executor,
+  scope: Scope,
+  f: ReportFilter & { measure: Measure },
+  page: { limit: number; after?: ReportPosition | undefined },
+) {
+  const a = page.after;
+  const due = byDueDate(f.measure);
+  const keyset = !a
+    ? undefined
+    : due
+      ? sql`(${findings.dueDate}, ${findings.id}) > (${a.at}::date, ${a.id}::uuid)`
+      : sql`(${findings.observedAt}, ${findings.id}) < (${a.at}::timestamptz, ${a.id}::uuid)`;
+  const order = due ? [asc(findings.dueDate), asc(findings.id)] : [desc(findings.observedAt), desc(findings.id)];
+  // The page is chosen from the report indexes alone; only its own rows are then read whole.
+  const chosen = db.$with('chosen').as(
+    db
+      .select({ id: sql<string>`${findings.id}`.as('chosen_id') })
+      .from(findings)
+      .where(and(reportConditions(scope, f), measureCondition(f.measure, f), keyset))
+      .orderBy(...order)
+      .limit(page.limit + 1),
+  );
+  return db
+    .with(chosen)
+    .select({ finding: findings, parkName: parks.name, regionName: regions.name, enterpriseName: enterprises.name })
+    .from(chosen)
+    .innerJoin(findings, eq(findings.id, chosen.id))
+    .innerJoin(parks, eq(parks.id, findings.parkId))
+    .innerJoin(regions, eq(regions.id, parks.regionId))
+    .leftJoin(enterprises, eq(enterprises.id, findings.enterpriseId))
+    .orderBy(...order);
+}
+
+export async function countReportFindings(db: Executor, scope: Scope, f: ReportFilter & { measure: Measure }) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(findings)
+    .where(and(reportConditions(scope, f), measureCondition(f.measure, f)));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,160 @@
+/** Database access for sync: processed mutations, the rows they write, and the pull feed. */
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { ChangeKind, MutationError } from '../../shared/schemas/sync';
+import type { Executor, Tx } from '../db/client';
+import {
+  attachmentRefs,
+  changes,
+  enterprises,
+  findingEvents,
+  findings,
+  inspections,
+  mutations,
+  parks,
+  regions,
+  templates,
+} from '../db/schema';
+import { parkIn, regionIn, type Scope } from '../domain/scope';
+import { bulkInsert } from './bulk';
+
+export type MutationRow = typeof mutations.$inferInsert;
+export type InspectionRow = typeof inspections.$inferInsert;
+export type FindingRow = typeof findings.$inferInsert;
+export type FindingEventRow = typeof findingEvents.$inferInsert;
+
+export async function processedMutations(db: Executor, ids: string[]) {
+  if (!ids.length) return [];
+  return db.select().from(mutations).where(inArray(mutations.id, ids));
+}
+
+/** Inserts mutation records; answers the ids it inserted (the others were recorded meanwhile). */
+export async function recordMutations(tx: Executor, rows: MutationRow[]): Promise<Set<string>> {
+  return new Set(await bulkInsert(tx, mutations, rows, { onConflictDoNothing: true, returningIds: true }));
+}
+
+export async function templatesByIds(db: Executor, ids: string[]) {
+  if (!ids.length) return [];
+  return db.select().from(templates).where(inArray(templates.id, ids));
+}
+
+export async function parksInScope(db: Executor, scope: Scope, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: parks.id })
+    .from(parks)
+    .where(and(inArray(parks.id, ids), parkIn(scope, parks.id)));
+}
+
+export async function enterprisesInScope(db: Executor, scope: Scope, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: enterprises.id, parkId: enterprises.parkId })
+    .from(enterprises)
+    .where(and(inArray(enterprises.id, ids), parkIn(scope, enterprises.parkId)));
+}
+
+/** Which of these ids are taken already, by kind. */
+export async function existingIds(db: Executor, kind: 'inspection' | 'finding' | 'findingEvent', ids: string[]) {
+  if (!ids.length) return new Set<string>();
+  const table = kind === 'inspection' ? inspections : kind === 'finding' ? findings : findingEvents;
+  const rows = await db.select({ id: table.id }).from(table).where(inArray(table.id, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function insertInspections(tx: Tx, rows: InspectionRow[]) {
+  await bulkInsert(tx, inspections, rows);
+}
+
+export async function insertFindings(tx: Tx, rows: FindingRow[]) {
+  await bulkInsert(tx, findings, rows);
+}
+
+export async function insertFindingEvents(tx: Tx, rows: FindingEventRow[]) {
+  await bulkInsert(tx, findingEvents, rows);
+}
+
+export async function insertAttachmentRefs(tx: Tx, rows: { attachmentId: string; parkId: string }[]) {
+  await bulkInsert(tx, attachmentRefs, rows, { onConflictDoNothing: true });
+}
+
+/** The finding, locked until the transaction ends: concurrent decisions on it take turns. */
+export async function lockFinding(tx: Tx, scope: Scope, id: string) {
+  const [row] = await tx
+    .select()
+    .from(findings)
+    .where(and(eq(findings.id, id), parkIn(scope, findings.parkId)))
+    .for('update')
+    .limit(1);
+  return row;
+}
+
+export async function updateFinding(tx: Tx, id: string, patch: Partial<FindingRow>) {
+  await tx.update(findings).set(patch).where(eq(findings.id, id));
+}
+
+export async function rejectMutation(tx: Tx, id: string, error: MutationError) {
+  await tx
+    .update(mutations)
+    .set({ status: 'rejected', error: { code: error.code, message: error.message } })
+    .where(eq(mutations.id, id));
+}
+
+// ── pull ──────────────────────────────────────────────────────────────────
+
+export interface ChangeRow {
+  seq: number;
+  kind: ChangeKind;
+  entityId: string;
+  op: 'put' | 'delete';
+}
+
+/**
+ * The changes after `after` that the scope may see, oldest first. Templates
+ * are everyone's; park-owned rows follow the park; regions follow the region.
+ */
+export async function changesSince(
+  db: Executor,
+  scope: Scope,
+  after: number,
+  limit: number,
+  includeDeletes: boolean,
+): Promise<ChangeRow[]> {
+  return db
+    .select({ seq: changes.seq, kind: changes.kind, entityId: changes.entityId, op: changes.op })
+    .from(changes)
+    .where(
+      and(
+        gt(changes.seq, after),
+        includeDeletes ? undefined : eq(changes.op, 'put'),
+        sql`(${changes.kind} = 'template' OR ${parkIn(scope, changes.parkId)} OR ${regionIn(scope, changes.regionId)})`,
+      ),
+    )
+    .orderBy(asc(changes.seq))
+    .limit(limit);
+}
+
+export async function latestSeq(db: Executor): Promise<number> {
+  const [row] = await db.select({ seq: sql<string | null>`max(${changes.seq})` }).from(changes);
+  return Number(row?.seq ?? 0);
+}
+
+export async function rowsByIds<K extends ChangeKind>(db: Executor, kind: K, ids: string[]) {
+  if (!ids.length) return [];
+  switch (kind) {
+    case 'region':
+      return db.select().from(regions).where(inArray(regions.id, ids));
+    case 'park':
+      return db.select().from(parks).where(inArray(parks.id, ids));
+    case 'enterprise':
+      return db.select().from(enterprises).where(inArray(enterprises.id, ids));
+    case 'template':
+      return db.select().from(templates).where(inArray(templates.id, ids));
+    case 'inspection':
+      return db.select().from(inspections).where(inArray(inspections.id, ids));
+    case 'finding':
+      return db.select().from(findings).where(inArray(findings.id, ids));
+    case 'findingEvent':
+      return db.select().from(findingEvents).where(inArray(findingEvents.id, ids));
+  }
+  throw new Error(`unknown kind ${kind as string}`);
+}
