@@ -8,7 +8,8 @@
  *
  * Must run inside a Dexie transaction over the tables in LOCAL_TABLES.
  */
-import { nextStatus, refusal, type FindingAction, type Role } from '../../shared/finding-machine';
+import { FINDING_ACTIONS, findingEffect, findingsOfInspection, isRefusal } from '../../shared/finding-effects';
+import { refusal, type Role } from '../../shared/finding-machine';
 import type { Mutation } from '../../shared/schemas/sync';
 import type { LocalFinding, LocalFindingEvent, ParkCheckDb } from '../db/database';
 
@@ -35,15 +36,6 @@ export class LocalRefusal extends Error {
 /** Local history entries sort after the server's, in the order they were made. */
 export const LOCAL_ORDINAL_BASE = 2 ** 50;
 
-const ACTIONS: Record<Exclude<Mutation['type'], 'inspection.submit'>, FindingAction> = {
-  'finding.rectify': 'rectify',
-  'finding.verify': 'verify',
-  'finding.reject': 'reject',
-  'finding.requestExtension': 'requestExtension',
-  'finding.decideExtension': 'decideExtension',
-  'finding.comment': 'comment',
-};
-
 /** The ids of the rows a mutation changes: what a pull must be rebased for. */
 export function touchedIds(m: Mutation): string[] {
   if (m.type === 'inspection.submit') return [m.payload.inspection.id, ...m.payload.inspection.findings.map((f) => f.id)];
@@ -52,12 +44,19 @@ export function touchedIds(m: Mutation): string[] {
 
 export async function applyLocally(db: ParkCheckDb, m: Mutation, user: LocalUser, order: number): Promise<void> {
   if (m.type === 'inspection.submit') return submitLocally(db, m, user);
-  const action = ACTIONS[m.type];
+  const action = FINDING_ACTIONS[m.type];
   const finding = await db.findings.get(m.payload.findingId);
   if (!finding) throw new LocalRefusal('not_found', 'this finding is not on this phone');
   const refused = refusal(action, user.role, { status: finding.status, hasPendingExtension: finding.pendingExtension !== null });
   if (refused) throw new LocalRefusal(refused, `cannot ${action} a finding that is ${finding.status}`);
 
+  // The rectification being verified is the latest submission in the history.
+  const submittedAt =
+    m.type === 'finding.verify'
+      ? ((await db.findingEvents.where('findingId').equals(finding.id).sortBy('ordinal')).filter((e) => e.type === 'rectify').at(-1)?.clientTime ?? null)
+      : null;
+  const effect = findingEffect(m, finding, { when: m.clientTime, whenText: m.clientTime, actorId: user.id, submittedAt });
+  if (isRefusal(effect)) throw new LocalRefusal(effect.refused, effect.message);
   const event: LocalFindingEvent = {
     id: m.payload.eventId,
     findingId: finding.id,
@@ -69,51 +68,10 @@ export async function applyLocally(db: ParkCheckDb, m: Mutation, user: LocalUser
     at: m.clientTime,
     ordinal: LOCAL_ORDINAL_BASE + order,
     clientTime: m.clientTime,
-    note: null,
-    attachmentIds: [],
-    newDueDate: null,
-    approve: null,
+    ...effect.event,
     pending: 1,
   };
-  const patch: Partial<LocalFinding> = { status: nextStatus(action, finding.status), updatedAt: m.clientTime, pending: 1 };
-  switch (m.type) {
-    case 'finding.rectify':
-      Object.assign(event, { note: m.payload.note, attachmentIds: m.payload.attachmentIds });
-      break;
-    case 'finding.verify': {
-      event.note = m.payload.note ?? null;
-      const events = await db.findingEvents.where('findingId').equals(finding.id).sortBy('ordinal');
-      const accepted = events.filter((e) => e.type === 'rectify').at(-1);
-      Object.assign(patch, { rectifiedAt: accepted?.clientTime ?? null, closedAt: m.clientTime, pendingExtension: null });
-      break;
-    }
-    case 'finding.reject':
-      Object.assign(event, { note: m.payload.reason, attachmentIds: m.payload.attachmentIds ?? [] });
-      break;
-    case 'finding.requestExtension':
-      if (m.payload.newDueDate <= finding.dueDate) {
-        throw new LocalRefusal('invalid_request', `the new due date must be after ${finding.dueDate}`);
-      }
-      Object.assign(event, { note: m.payload.reason, newDueDate: m.payload.newDueDate });
-      patch.pendingExtension = {
-        eventId: event.id,
-        newDueDate: m.payload.newDueDate,
-        reason: m.payload.reason,
-        requestedBy: user.id,
-        requestedAt: m.clientTime,
-      };
-      break;
-    case 'finding.decideExtension': {
-      const requested = finding.pendingExtension!.newDueDate;
-      Object.assign(event, { note: m.payload.note ?? null, approve: m.payload.approve, newDueDate: requested });
-      patch.pendingExtension = null;
-      if (m.payload.approve) patch.dueDate = requested;
-      break;
-    }
-    case 'finding.comment':
-      Object.assign(event, { note: m.payload.note, attachmentIds: m.payload.attachmentIds ?? [] });
-      break;
-  }
+  const patch: Partial<LocalFinding> = { ...effect.patch, updatedAt: m.clientTime, pending: 1 };
   await db.findings.update(finding.id, patch);
   await db.findingEvents.put(event);
 }
@@ -141,30 +99,13 @@ async function submitLocally(
     answers: i.answers,
     pending: 1,
   });
-  for (const f of i.findings) {
-    await db.findings.put({
-      id: f.id,
-      inspectionId: i.id,
-      parkId: i.parkId,
-      enterpriseId: i.enterpriseId ?? null,
-      templateId: i.templateId,
-      itemCode: f.itemCode ?? null,
-      category: template.category,
-      severity: f.severity,
-      description: f.description,
-      location: f.location ?? null,
-      requirement: f.requirement ?? null,
-      dueDate: f.dueDate,
-      status: f.rectifiedOnSite ? 'closed' : 'open',
-      rectifiedOnSite: f.rectifiedOnSite,
-      attachmentIds: f.attachmentIds,
-      observedAt: i.inspectedAt,
-      rectifiedAt: f.rectifiedOnSite ? i.inspectedAt : null,
-      closedAt: f.rectifiedOnSite ? i.inspectedAt : null,
+  await db.findings.bulkPut(
+    findingsOfInspection(i, template.category, i.inspectedAt).map((f) => ({
+      ...f,
       overdue: false,
       pendingExtension: null,
       updatedAt: m.clientTime,
-      pending: 1,
-    });
-  }
+      pending: 1 as const,
+    })),
+  );
 }

@@ -6,9 +6,10 @@
  * change and its history event are written — or the refusal is recorded
  * instead, so a replay answers the same.
  */
-import { canTake, nextStatus, refusal, type FindingAction } from '../../../shared/finding-machine';
 import { formatInstant } from '../../../shared/dates';
-import type { Mutation, MutationResult } from '../../../shared/schemas/sync';
+import { FINDING_ACTIONS, findingEffect, isRefusal, type FindingMutation } from '../../../shared/finding-effects';
+import { canTake, refusal, type FindingAction } from '../../../shared/finding-machine';
+import type { MutationResult } from '../../../shared/schemas/sync';
 import {
   existingIds,
   insertAttachmentRefs,
@@ -23,17 +24,6 @@ import {
 } from '../../repo/sync';
 import { writeTx } from '../../repo/write';
 import { answerRecorded, clamp, record, rejected, Refusal, type Envelope, type PushContext } from './mutation';
-
-type FindingMutation = Exclude<Mutation, { type: 'inspection.submit' }>;
-
-const ACTION: Record<FindingMutation['type'], FindingAction> = {
-  'finding.rectify': 'rectify',
-  'finding.verify': 'verify',
-  'finding.reject': 'reject',
-  'finding.requestExtension': 'requestExtension',
-  'finding.decideExtension': 'decideExtension',
-  'finding.comment': 'comment',
-};
 
 const TRANSITION_MESSAGES: Record<FindingAction, string> = {
   rectify: 'only an open finding can be rectified',
@@ -50,7 +40,7 @@ export async function applyFindingMutation(
   m: FindingMutation,
   clientTime: Date,
 ): Promise<MutationResult> {
-  const action = ACTION[m.type];
+  const action = FINDING_ACTIONS[m.type];
   const result = await writeTx(ctx.s.db, async (tx, changes): Promise<MutationResult | undefined> => {
     const inserted = await recordMutations(tx, [record(ctx, envelope, clientTime, { status: 'applied' })]);
     if (!inserted.size) return undefined;
@@ -72,6 +62,13 @@ export async function applyFindingMutation(
 
     const at = ctx.receivedAt;
     const when = clamp(ctx, clientTime);
+    const effect = findingEffect(m, finding, {
+      when,
+      whenText: formatInstant(when, ctx.s.tz),
+      actorId: ctx.actor.id,
+      submittedAt: finding.submittedAt,
+    });
+    if (isRefusal(effect)) return refuse(new Refusal(effect.refused, effect.message));
     const event: FindingEventRow = {
       id: m.payload.eventId,
       findingId: finding.id,
@@ -82,49 +79,13 @@ export async function applyFindingMutation(
       actorRole: ctx.actor.role,
       at,
       clientTime: when,
-      note: null,
-      attachmentIds: [],
       mutationId: envelope.id,
+      ...effect.event,
     };
-    const patch: Partial<FindingRow> = { status: nextStatus(action, finding.status), updatedAt: at };
-    switch (m.type) {
-      case 'finding.rectify':
-        Object.assign(event, { note: m.payload.note, attachmentIds: m.payload.attachmentIds });
-        patch.submittedAt = when;
-        break;
-      case 'finding.verify':
-        event.note = m.payload.note ?? null;
-        // The accepted submission's time is when it was rectified (on-time rate).
-        Object.assign(patch, { rectifiedAt: finding.submittedAt, closedAt: when, submittedAt: null, pendingExtension: null });
-        break;
-      case 'finding.reject':
-        Object.assign(event, { note: m.payload.reason, attachmentIds: m.payload.attachmentIds ?? [] });
-        patch.submittedAt = null;
-        break;
-      case 'finding.requestExtension':
-        if (m.payload.newDueDate <= finding.dueDate) {
-          return refuse(new Refusal('invalid_request', `the new due date must be after ${finding.dueDate}`));
-        }
-        Object.assign(event, { note: m.payload.reason, newDueDate: m.payload.newDueDate });
-        patch.pendingExtension = {
-          eventId: event.id,
-          newDueDate: m.payload.newDueDate,
-          reason: m.payload.reason,
-          requestedBy: ctx.actor.id,
-          requestedAt: formatInstant(when, ctx.s.tz),
-        };
-        break;
-      case 'finding.decideExtension': {
-        const requested = finding.pendingExtension!.newDueDate;
-        Object.assign(event, { note: m.payload.note ?? null, approve: m.payload.approve, newDueDate: requested });
-        patch.pendingExtension = null;
-        if (m.payload.approve) patch.dueDate = requested;
-        break;
-      }
-      case 'finding.comment':
-        Object.assign(event, { note: m.payload.note, attachmentIds: m.payload.attachmentIds ?? [] });
-        break;
-    }
+    // The submission waiting for re-inspection: its time becomes rectifiedAt when verified.
+    const patch: Partial<FindingRow> = { ...effect.patch, updatedAt: at };
+    if (m.type === 'finding.rectify') patch.submittedAt = when;
+    if (m.type === 'finding.verify' || m.type === 'finding.reject') patch.submittedAt = null;
     await updateFinding(tx, finding.id, patch);
     await insertFindingEvents(tx, [event]);
     await insertAttachmentRefs(

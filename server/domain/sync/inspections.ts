@@ -8,6 +8,7 @@
  * back and each submission is applied on its own, so the answers are the
  * same as if they had come one by one.
  */
+import { findingsOfInspection } from '../../../shared/finding-effects';
 import { INSPECT_ROLES } from '../../../shared/finding-machine';
 import type { MutationResult, MutationPayload } from '../../../shared/schemas/sync';
 import { sqlState } from '../../http/errors';
@@ -102,26 +103,8 @@ function plan(ctx: PushContext, item: ParsedSubmit, look: Lookups): Plan {
 
   const inspectedAt = clamp(ctx, new Date(i.inspectedAt));
   const { actor, receivedAt } = ctx;
-  const findings: FindingRow[] = i.findings.map((f) => ({
-    id: f.id,
-    inspectionId: i.id,
-    parkId: i.parkId,
-    enterpriseId: i.enterpriseId ?? null,
-    templateId: template.id,
-    itemCode: f.itemCode ?? null,
-    category: template.category,
-    severity: f.severity,
-    description: f.description,
-    location: f.location ?? null,
-    requirement: f.requirement ?? null,
-    dueDate: f.dueDate,
-    // Fixed on the spot: closed at once, rectified when it was observed.
-    status: f.rectifiedOnSite ? 'closed' : 'open',
-    rectifiedOnSite: f.rectifiedOnSite,
-    attachmentIds: f.attachmentIds,
-    observedAt: inspectedAt,
-    rectifiedAt: f.rectifiedOnSite ? inspectedAt : null,
-    closedAt: f.rectifiedOnSite ? inspectedAt : null,
+  const findings: FindingRow[] = findingsOfInspection(i, template.category, inspectedAt).map((f) => ({
+    ...f,
     createdAt: receivedAt,
     updatedAt: receivedAt,
   }));
