@@ -3,7 +3,7 @@ import { LOGIN_RATE_LIMIT, TOKEN_LIFETIME_DAYS, type LoginRequest, type LoginRes
 import { ApiError } from '../http/errors';
 import { audit } from '../repo/audit';
 import { toUser } from '../repo/mappers';
-import { countLoginFailures, createSession, findUserByUsername, revokeSession } from '../repo/users';
+import { countLoginFailures, createSession, findUserByUsername, lastPasswordReset, revokeSession } from '../repo/users';
 import { decoyHash, verifyPassword } from './passwords';
 import type { Actor } from './scope';
 import type { Services } from './services';
@@ -16,7 +16,11 @@ export interface ClientInfo {
 export async function login(s: Services, req: LoginRequest, client: ClientInfo): Promise<LoginResponse> {
   const now = s.now();
   const subject = req.username.toLowerCase();
-  const since = new Date(now.getTime() - LOGIN_RATE_LIMIT.windowMinutes * 60_000);
+  const user = await findUserByUsername(s.db, req.username);
+  // An admin who sets a new password unlocks the account: earlier failures no longer count.
+  const window = new Date(now.getTime() - LOGIN_RATE_LIMIT.windowMinutes * 60_000);
+  const reset = user ? await lastPasswordReset(s.db, user.id) : null;
+  const since = reset && reset > window ? reset : window;
   if ((await countLoginFailures(s.db, subject, since)) >= LOGIN_RATE_LIMIT.failures) {
     await audit(s.db, { type: 'login.rate_limited', subject, ip: client.ip, at: now });
     throw new ApiError(
@@ -24,7 +28,6 @@ export async function login(s: Services, req: LoginRequest, client: ClientInfo):
       `too many failed logins for this username; try again within ${LOGIN_RATE_LIMIT.windowMinutes} minutes`,
     );
   }
-  const user = await findUserByUsername(s.db, req.username);
   const passwordOk = await verifyPassword(req.password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !passwordOk || user.disabledAt) {
     await audit(s.db, {

@@ -102,6 +102,15 @@ export async function setUserScope(db: Executor, userId: string, scope: { region
     .where(eq(users.id, userId));
 }
 
+/** When an admin last set this user's password (the audit log's admin.user.password), if ever. */
+export async function lastPasswordReset(db: Executor, userId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<Date | null>`max(${auditLog.at})`.mapWith(auditLog.at) })
+    .from(auditLog)
+    .where(and(eq(auditLog.type, 'admin.user.password'), eq(auditLog.subject, userId)));
+  return row?.at ?? null;
+}
+
 export async function countLoginFailures(db: Executor, username: string, since: Date): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })

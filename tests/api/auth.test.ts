@@ -57,6 +57,22 @@ describe('login', () => {
     t.clock.real();
   });
 
+  it('lets a locked-out user in at once with the new password an admin sets', async () => {
+    const created = await t.call('POST', '/api/admin/users', {
+      token: w.tokens.admin,
+      body: { username: 'forgetful', password: PASSWORD, name: '忘记密码的人', role: 'admin' },
+    });
+    expect(created.status).toBe(201);
+    for (let i = 0; i < 10; i++) expect((await login('forgetful', `wrong-${i}`)).status).toBe(401);
+    expect((await login('forgetful', PASSWORD)).status).toBe(429);
+    const reset = await t.call('POST', `/api/admin/users/${created.body.id}/password`, { token: w.tokens.admin, body: { password: 'a-new-password' } });
+    expect(reset.status).toBe(204);
+    expect((await login('forgetful', 'a-new-password')).status).toBe(200);
+    // The limit itself still holds for new failures.
+    for (let i = 0; i < 10; i++) expect((await login('forgetful', `wrong-again-${i}`)).status).toBe(401);
+    expect((await login('forgetful', 'a-new-password')).status).toBe(429);
+  });
+
   it('stores only a slow salted hash of the password', async () => {
     const [row] = await t.services.db.query.users.findMany({ where: (u, { eq }) => eq(u.username, 'opA1') });
     expect(row!.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]{20,}\$[A-Za-z0-9+/=]{40,}$/);
