@@ -4,31 +4,31 @@
  * error. A newer search cancels the one in flight, so a slow answer never
  * overwrites a newer one. Rows changed on the screen are replaced in place.
  */
-import { reactive, shallowRef, watch, type Ref } from 'vue';
+import { reactive, shallowRef, watch, type Reactive, type Ref } from 'vue';
 import type { Page, Query } from './admin';
 
-export interface AdminList<T extends { id: string }> {
+export interface AdminList<T extends { id: string }, F extends Query> {
   rows: Ref<T[]>;
   loading: Ref<boolean>;
   error: Ref<unknown>;
   nextCursor: Ref<string | null>;
-  filters: Query;
+  filters: Reactive<F>;
   reload(): Promise<void>;
   loadMore(): Promise<void>;
   replace(row: T): void;
 }
 
-export function useAdminList<T extends { id: string }>(
+export function useAdminList<T extends { id: string }, F extends Query>(
   fetchPage: (query: Query, signal: AbortSignal) => Promise<Page<T>>,
-  initial: Query,
+  initial: F,
   /** Search text waits this long after the last keystroke. */
   debounceMs = 300,
-): AdminList<T> {
+): AdminList<T, F> {
   const rows = shallowRef<T[]>([]);
   const loading = shallowRef(false);
   const error = shallowRef<unknown>(null);
   const nextCursor = shallowRef<string | null>(null);
-  const filters = reactive<Query>({ ...initial });
+  const filters = reactive({ ...initial });
   let inFlight: AbortController | undefined;
 
   async function fetch(cursor: string | null): Promise<void> {

@@ -150,6 +150,9 @@ export interface RegionNode {
   depth: number;
 }
 
+/** A region as a <select> option, indented by its depth: options take no styling, so full-width spaces do it. */
+export const indented = (node: RegionNode) => '\u3000'.repeat(node.depth) + node.region.name;
+
 export const useAdminCatalogStore = defineStore('admin-catalog', () => {
   const regions = shallowRef<Region[]>([]);
   const parks = shallowRef<Park[]>([]);

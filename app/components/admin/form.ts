@@ -5,10 +5,12 @@
  * kind of problem gets a sentence in the UI language. What only the server
  * can know (an unknown parent, a taken credit code) comes back as
  * `invalid_request` details naming the field, shown at that field too.
+ * `useAdminForm` and `useRowAction` hold what a screen shows of it.
  */
-import { nextTick } from 'vue';
+import { nextTick, reactive, ref } from 'vue';
 import type { z } from 'zod';
 import { ApiError } from '../../api/client';
+import { errorMessage } from '../../api/error-message';
 
 /** Field path ("sections.0.items.2.code") → message. */
 export type FieldErrors = Record<string, string>;
@@ -64,8 +66,8 @@ export function serverErrors(error: unknown): FieldErrors {
  * What a refusal means on this screen: a `conflict` (409) gets the screen's
  * own sentence, since the server's words are English and generic.
  */
-export function refusal(error: unknown, t: Translate, conflictKey: string, general: (e: unknown) => string): string {
-  return error instanceof ApiError && error.code === 'conflict' ? t(conflictKey) : general(error);
+function refusal(error: unknown, t: Translate, conflictKey?: string): string {
+  return conflictKey && error instanceof ApiError && error.code === 'conflict' ? t(conflictKey) : errorMessage(error, t);
 }
 
 /** After a refused submit: the first field marked invalid gets the focus (and scrolls into view). */
@@ -77,3 +79,61 @@ export function focusFirstError(): void {
 export const blankToUndefined = (s: string) => (s.trim() === '' ? undefined : s.trim());
 export const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
 export const numberOrNull = (s: string | number) => (String(s).trim() === '' ? null : Number(s));
+
+/**
+ * A create-or-edit dialog: the form's fields, whether it is open or sending,
+ * and what went wrong — at a field, or above the buttons.
+ */
+export function useAdminForm<F extends object>(blank: F, t: Translate) {
+  const form = reactive({ ...blank });
+  const open = ref(false);
+  const busy = ref(false);
+  const errors = ref<FieldErrors>({});
+  const problem = ref('');
+
+  function show(fields: F): void {
+    Object.assign(form, fields);
+    errors.value = {};
+    problem.value = '';
+    open.value = true;
+  }
+
+  /**
+   * Sends what passed the schema; the dialog closes once the server has taken
+   * it. `conflictKey` is the screen's sentence for a 409 (a taken username).
+   */
+  async function submit<T>(parsed: z.ZodSafeParseResult<T>, send: (input: T) => Promise<void>, conflictKey?: string) {
+    errors.value = parsed.success ? {} : zodErrors(parsed.error, t);
+    problem.value = '';
+    if (!parsed.success) return focusFirstError();
+    busy.value = true;
+    try {
+      await send(parsed.data);
+      open.value = false;
+    } catch (err) {
+      errors.value = serverErrors(err);
+      focusFirstError();
+      problem.value = refusal(err, t, conflictKey);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return { form, open, busy, errors, problem, show, submit };
+}
+
+/** A list's row actions (disable, enable): a refusal is shown above the list, naming the row. */
+export function useRowAction(t: Translate) {
+  const rowProblem = ref('');
+
+  async function rowAction(name: string, action: () => Promise<unknown>, conflictKey?: string): Promise<void> {
+    rowProblem.value = '';
+    try {
+      await action();
+    } catch (err) {
+      rowProblem.value = t('admin.rowProblem', { name, problem: refusal(err, t, conflictKey) });
+    }
+  }
+
+  return { rowProblem, rowAction };
+}

@@ -58,14 +58,19 @@ import {
   updateRegion,
   updateUser,
   type AuditInfo,
+  type Page,
 } from '../../domain/admin';
 import { importEnterprises, importTemplate, XLSX_TYPE } from '../../domain/import';
+import type { Services } from '../../domain/services';
 import { requireAuth, requireRole } from '../auth';
 import type { AppEnv } from '../env';
 import { ApiError, invalid } from '../errors';
 import { errors, json, jsonBody } from '../openapi';
 
 const admin = { tags: ['admin'], middleware: [requireAuth, requireRole('admin')] };
+
+type Ctx = { get(key: 'actor'): AppEnv['Variables']['actor']; get(key: 'clientIp'): string | null };
+const who = (c: Ctx): AuditInfo => ({ actor: c.get('actor'), ip: c.get('clientIp') });
 
 const createRouteFor = <B extends z.ZodType, R extends z.ZodType>(path: string, body: B, result: R, what: string) =>
   createRoute({
@@ -76,15 +81,6 @@ const createRouteFor = <B extends z.ZodType, R extends z.ZodType>(path: string, 
     responses: { 201: json(result, `the created ${what}`), ...errors(400, 401, 403, 409) },
   }) satisfies RouteConfig;
 
-const listRouteFor = <Q extends z.ZodObject, R extends z.ZodType>(path: string, query: Q, item: R, what: string) =>
-  createRoute({
-    ...admin,
-    method: 'get',
-    path,
-    request: { query },
-    responses: { 200: json(PageOf(item), `${what}, ordered by name, a page at a time`), ...errors(400, 401, 403) },
-  });
-
 const getRouteFor = <R extends z.ZodType>(path: string, item: R, what: string) =>
   createRoute({
     ...admin,
@@ -94,86 +90,142 @@ const getRouteFor = <R extends z.ZodType>(path: string, item: R, what: string) =
     responses: { 200: json(item, what), ...errors(400, 401, 403, 404) },
   });
 
-const patchRouteFor = <B extends z.ZodType, R extends z.ZodType>(path: string, body: B, item: R, what: string) =>
-  createRoute({
+/**
+ * Regions, parks, enterprises and users are managed alike: create, list a
+ * page, read one, change, disable and enable — six routes declared from the
+ * entity's schemas and answered by its domain functions.
+ */
+interface Managed<Create, Update, Query, Row, Created> {
+  path: string;
+  schemas: {
+    create: z.ZodType<Create>;
+    update: z.ZodType<Update>;
+    query: z.ZodObject & z.ZodType<Query>;
+    item: z.ZodType<Row>;
+    /** What create answers: the item, but a new user without the admin's view of them. */
+    created: z.ZodType<Created>;
+  };
+  /** The OpenAPI descriptions: what each route answers, and when it refuses. */
+  says: { created: string; list: string; one: string; changed: string; disabled: string; enabled: string };
+  /**
+   * Properties, not methods: TypeScript checks a method's parameters only
+   * loosely, and these must take what the schemas give.
+   */
+  domain: {
+    create: (s: Services, input: Create, who: AuditInfo) => Promise<Created>;
+    list: (s: Services, query: Query) => Promise<Page<Row>>;
+    get: (s: Services, id: string) => Promise<Row>;
+    update: (s: Services, id: string, input: Update, who: AuditInfo) => Promise<Row>;
+    setDisabled: (s: Services, id: string, disabled: boolean, who: AuditInfo) => Promise<Row>;
+  };
+}
+
+function manage<Create, Update, Query, Row, Created>(
+  app: OpenAPIHono<AppEnv>,
+  { path, schemas, says, domain }: Managed<Create, Update, Query, Row, Created>,
+) {
+  // OpenAPIHono cannot carry a type parameter from a route's schema to its
+  // validated input, so the routes see plain schemas and each input is typed
+  // here by the schema that has just validated it.
+  const { create, update, query, item, created }: Record<'create' | 'update' | 'item' | 'created', z.ZodType> & {
+    query: z.ZodObject;
+  } = schemas;
+  const one = `${path}/{id}`;
+  const list = createRoute({
+    ...admin,
+    method: 'get',
+    path,
+    request: { query },
+    responses: { 200: json(PageOf(item), `${says.list}, ordered by name, a page at a time`), ...errors(400, 401, 403) },
+  });
+  const patch = createRoute({
     ...admin,
     method: 'patch',
-    path,
-    request: { params: IdParam, body: jsonBody(body) },
+    path: one,
+    request: { params: IdParam, body: jsonBody(update) },
     responses: {
-      200: json(item, `the ${what} as changed (fields not given keep their value)`),
+      200: json(item, `the ${says.changed} as changed (fields not given keep their value)`),
       ...errors(400, 401, 403, 404, 409),
     },
   });
 
-const toggleRouteFor = <R extends z.ZodType>(path: string, item: R, what: string) =>
-  createRoute({
-    ...admin,
-    method: 'post',
-    path,
-    request: { params: IdParam },
-    responses: { 200: json(item, what), ...errors(400, 401, 403, 404, 409) },
-  });
+  app.openapi(createRouteFor(path, create, created, says.created), async (c) =>
+    c.json(await domain.create(c.get('services'), c.req.valid('json') as Create, who(c)), 201),
+  );
+  app.openapi(list, async (c) => c.json(await domain.list(c.get('services'), c.req.valid('query') as Query), 200));
+  app.openapi(getRouteFor(one, item, says.one), async (c) =>
+    c.json(await domain.get(c.get('services'), c.req.valid('param').id), 200),
+  );
+  app.openapi(patch, async (c) =>
+    c.json(await domain.update(c.get('services'), c.req.valid('param').id, c.req.valid('json') as Update, who(c)), 200),
+  );
+  for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
+    const toggle = createRoute({
+      ...admin,
+      method: 'post',
+      path: `${one}/${action}`,
+      request: { params: IdParam },
+      responses: { 200: json(item, says[`${action}d`]), ...errors(400, 401, 403, 404, 409) },
+    });
+    app.openapi(toggle, async (c) =>
+      c.json(await domain.setDisabled(c.get('services'), c.req.valid('param').id, disabled, who(c)), 200),
+    );
+  }
+}
 
-// regions
-const regionCreate = createRouteFor('/api/admin/regions', RegionCreate, Region, 'region');
-const regionList = listRouteFor('/api/admin/regions', AdminRegionQuery, Region, 'regions');
-const regionGet = getRouteFor('/api/admin/regions/{id}', Region, 'a region');
-const regionPatch = patchRouteFor(
-  '/api/admin/regions/{id}',
-  RegionUpdate,
-  Region,
-  'region; a new parentId moves its whole subtree and resets every pull cursor',
-);
-const regionDisable = toggleRouteFor(
-  '/api/admin/regions/{id}/disable',
-  Region,
-  'the region, disabled (409 while it has enabled sub-regions or parks)',
-);
-const regionEnable = toggleRouteFor(
-  '/api/admin/regions/{id}/enable',
-  Region,
-  'the region, enabled (409 while its parent is disabled)',
-);
+const regions = {
+  path: '/api/admin/regions',
+  schemas: { create: RegionCreate, update: RegionUpdate, query: AdminRegionQuery, item: Region, created: Region },
+  says: {
+    created: 'region',
+    list: 'regions',
+    one: 'a region',
+    changed: 'region; a new parentId moves its whole subtree and resets every pull cursor',
+    disabled: 'the region, disabled (409 while it has enabled sub-regions or parks)',
+    enabled: 'the region, enabled (409 while its parent is disabled)',
+  },
+  domain: { create: createRegion, list: adminRegions, get: adminRegion, update: updateRegion, setDisabled: setRegionDisabled },
+};
 
-// parks
-const parkCreate = createRouteFor('/api/admin/parks', ParkCreate, Park, 'park');
-const parkList = listRouteFor('/api/admin/parks', AdminParkQuery, Park, 'parks (regionId: its sub-regions too)');
-const parkGet = getRouteFor('/api/admin/parks/{id}', Park, 'a park');
-const parkPatch = patchRouteFor(
-  '/api/admin/parks/{id}',
-  ParkUpdate,
-  Park,
-  'park; a new regionId resets every pull cursor',
-);
-const parkDisable = toggleRouteFor('/api/admin/parks/{id}/disable', Park, 'the park, disabled');
-const parkEnable = toggleRouteFor(
-  '/api/admin/parks/{id}/enable',
-  Park,
-  'the park, enabled (409 while its region is disabled)',
-);
+const parks = {
+  path: '/api/admin/parks',
+  schemas: { create: ParkCreate, update: ParkUpdate, query: AdminParkQuery, item: Park, created: Park },
+  says: {
+    created: 'park',
+    list: 'parks (regionId: its sub-regions too)',
+    one: 'a park',
+    changed: 'park; a new regionId resets every pull cursor',
+    disabled: 'the park, disabled',
+    enabled: 'the park, enabled (409 while its region is disabled)',
+  },
+  domain: { create: createPark, list: adminParks, get: adminPark, update: updatePark, setDisabled: setParkDisabled },
+};
 
-// enterprises
-const enterpriseCreate = createRouteFor('/api/admin/enterprises', EnterpriseCreate, Enterprise, 'enterprise');
-const enterpriseList = listRouteFor(
-  '/api/admin/enterprises',
-  AdminEnterpriseQuery,
-  Enterprise,
-  'enterprises (q: name, credit code prefix or contact)',
-);
-const enterpriseGet = getRouteFor('/api/admin/enterprises/{id}', Enterprise, 'an enterprise');
-const enterprisePatch = patchRouteFor(
-  '/api/admin/enterprises/{id}',
-  EnterpriseUpdate,
-  Enterprise,
-  'enterprise; a credit code another enterprise holds is 409; a new parkId resets every pull cursor',
-);
-const enterpriseDisable = toggleRouteFor('/api/admin/enterprises/{id}/disable', Enterprise, 'the enterprise, disabled');
-const enterpriseEnable = toggleRouteFor(
-  '/api/admin/enterprises/{id}/enable',
-  Enterprise,
-  'the enterprise, enabled (409 while its park is disabled)',
-);
+const enterprises = {
+  path: '/api/admin/enterprises',
+  schemas: {
+    create: EnterpriseCreate,
+    update: EnterpriseUpdate,
+    query: AdminEnterpriseQuery,
+    item: Enterprise,
+    created: Enterprise,
+  },
+  says: {
+    created: 'enterprise',
+    list: 'enterprises (q: name, credit code prefix or contact)',
+    one: 'an enterprise',
+    changed: 'enterprise; a credit code another enterprise holds is 409; a new parkId resets every pull cursor',
+    disabled: 'the enterprise, disabled',
+    enabled: 'the enterprise, enabled (409 while its park is disabled)',
+  },
+  domain: {
+    create: createEnterprise,
+    list: adminEnterprises,
+    get: adminEnterprise,
+    update: updateEnterprise,
+    setDisabled: setEnterpriseDisabled,
+  },
+};
 
 const Binary = z.string().meta({ format: 'binary' });
 /** Browsers label .csv files differently by system (Excel on Windows: application/vnd.ms-excel). */
@@ -221,22 +273,20 @@ const importRoute = createRoute({
   },
 });
 
-// users
-const userCreate = createRouteFor('/api/admin/users', UserCreate, User, 'user (never with a password hash)');
-const userList = listRouteFor('/api/admin/users', AdminUserQuery, AdminUser, 'users (ordered by username)');
-const userGet = getRouteFor('/api/admin/users/{id}', AdminUser, 'a user');
-const userPatch = patchRouteFor(
-  '/api/admin/users/{id}',
-  UserUpdate,
-  AdminUser,
-  "user; a new role or scope makes the user's next sync pull answer reset",
-);
-const userDisable = toggleRouteFor(
-  '/api/admin/users/{id}/disable',
-  AdminUser,
-  'the user, disabled: their sessions end (409 for yourself and the last admin)',
-);
-const userEnable = toggleRouteFor('/api/admin/users/{id}/enable', AdminUser, 'the user, enabled');
+const users = {
+  path: '/api/admin/users',
+  schemas: { create: UserCreate, update: UserUpdate, query: AdminUserQuery, item: AdminUser, created: User },
+  says: {
+    created: 'user (never with a password hash)',
+    list: 'users (ordered by username)',
+    one: 'a user',
+    changed: "user; a new role or scope makes the user's next sync pull answer reset",
+    disabled: 'the user, disabled: their sessions end (409 for yourself and the last admin)',
+    enabled: 'the user, enabled',
+  },
+  domain: { create: createUser, list: adminUsers, get: adminUser, update: updateUser, setDisabled: setUserDisabled },
+};
+
 const userPassword = createRoute({
   ...admin,
   method: 'post',
@@ -283,48 +333,13 @@ const templateRetire = createRoute({
   },
 });
 
-type Ctx = { get(key: 'actor'): AppEnv['Variables']['actor']; get(key: 'clientIp'): string | null };
-const who = (c: Ctx): AuditInfo => ({ actor: c.get('actor'), ip: c.get('clientIp') });
-
 /** Registered one by one, not chained: the chained type of so many routes is too big for TypeScript. */
 export function adminRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
-  app.openapi(regionCreate, async (c) =>
-    c.json(await createRegion(c.get('services'), c.req.valid('json'), who(c)), 201),
-  );
-  app.openapi(regionList, async (c) => c.json(await adminRegions(c.get('services'), c.req.valid('query')), 200));
-  app.openapi(regionGet, async (c) => c.json(await adminRegion(c.get('services'), c.req.valid('param').id), 200));
-  app.openapi(regionPatch, async (c) =>
-    c.json(await updateRegion(c.get('services'), c.req.valid('param').id, c.req.valid('json'), who(c)), 200),
-  );
-  app.openapi(regionDisable, async (c) =>
-    c.json(await setRegionDisabled(c.get('services'), c.req.valid('param').id, true, who(c)), 200),
-  );
-  app.openapi(regionEnable, async (c) =>
-    c.json(await setRegionDisabled(c.get('services'), c.req.valid('param').id, false, who(c)), 200),
-  );
-
-  app.openapi(parkCreate, async (c) => c.json(await createPark(c.get('services'), c.req.valid('json'), who(c)), 201));
-  app.openapi(parkList, async (c) => c.json(await adminParks(c.get('services'), c.req.valid('query')), 200));
-  app.openapi(parkGet, async (c) => c.json(await adminPark(c.get('services'), c.req.valid('param').id), 200));
-  app.openapi(parkPatch, async (c) =>
-    c.json(await updatePark(c.get('services'), c.req.valid('param').id, c.req.valid('json'), who(c)), 200),
-  );
-  app.openapi(parkDisable, async (c) =>
-    c.json(await setParkDisabled(c.get('services'), c.req.valid('param').id, true, who(c)), 200),
-  );
-  app.openapi(parkEnable, async (c) =>
-    c.json(await setParkDisabled(c.get('services'), c.req.valid('param').id, false, who(c)), 200),
-  );
-
-  app.openapi(enterpriseCreate, async (c) =>
-    c.json(await createEnterprise(c.get('services'), c.req.valid('json'), who(c)), 201),
-  );
-  app.openapi(enterpriseList, async (c) =>
-    c.json(await adminEnterprises(c.get('services'), c.req.valid('query')), 200),
-  );
-  // Before /{id}: the router tries routes in order, and "import-template" is no id.
+  manage(app, regions);
+  manage(app, parks);
+  // Before the enterprises' /{id}: the router tries routes in order, and "import-template" is no id.
   app.openapi(importTemplateRoute, async (c) => {
     const format = c.req.valid('query').format;
     const bytes = await importTemplate(c.get('services'), format);
@@ -339,31 +354,8 @@ export function adminRoutes() {
     const bytes = await uploadedFile(c.req);
     return c.json(await importEnterprises(c.get('services'), bytes, c.req.valid('query').mode, who(c)), 200);
   });
-  app.openapi(enterpriseGet, async (c) =>
-    c.json(await adminEnterprise(c.get('services'), c.req.valid('param').id), 200),
-  );
-  app.openapi(enterprisePatch, async (c) =>
-    c.json(await updateEnterprise(c.get('services'), c.req.valid('param').id, c.req.valid('json'), who(c)), 200),
-  );
-  app.openapi(enterpriseDisable, async (c) =>
-    c.json(await setEnterpriseDisabled(c.get('services'), c.req.valid('param').id, true, who(c)), 200),
-  );
-  app.openapi(enterpriseEnable, async (c) =>
-    c.json(await setEnterpriseDisabled(c.get('services'), c.req.valid('param').id, false, who(c)), 200),
-  );
-
-  app.openapi(userCreate, async (c) => c.json(await createUser(c.get('services'), c.req.valid('json'), who(c)), 201));
-  app.openapi(userList, async (c) => c.json(await adminUsers(c.get('services'), c.req.valid('query')), 200));
-  app.openapi(userGet, async (c) => c.json(await adminUser(c.get('services'), c.req.valid('param').id), 200));
-  app.openapi(userPatch, async (c) =>
-    c.json(await updateUser(c.get('services'), c.req.valid('param').id, c.req.valid('json'), who(c)), 200),
-  );
-  app.openapi(userDisable, async (c) =>
-    c.json(await setUserDisabled(c.get('services'), c.req.valid('param').id, true, who(c)), 200),
-  );
-  app.openapi(userEnable, async (c) =>
-    c.json(await setUserDisabled(c.get('services'), c.req.valid('param').id, false, who(c)), 200),
-  );
+  manage(app, enterprises);
+  manage(app, users);
   app.openapi(userPassword, async (c) => {
     await resetPassword(c.get('services'), c.req.valid('param').id, c.req.valid('json'), who(c));
     return c.body(null, 204);
