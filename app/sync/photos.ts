@@ -73,9 +73,16 @@ export async function waitingUploads(db: ParkCheckDb): Promise<LocalAttachment[]
 }
 
 /**
- * Uploads every photo not yet on the server. Network and server errors stop
- * the run (the engine retries later); a photo the server refuses for good is
- * marked with the reason and skipped.
+ * Photos sent at once: enough to keep a slow, high-latency link busy, while
+ * leaving the browser's six connections to the server room for push and pull.
+ */
+const UPLOAD_CONCURRENCY = 3;
+
+/**
+ * Uploads every photo not yet on the server, a few at a time. Network and
+ * server errors stop the run once the uploads under way have finished (the
+ * engine retries later); a photo the server refuses for good is marked with
+ * the reason and skipped.
  */
 export async function uploadWaiting(
   db: ParkCheckDb,
@@ -90,11 +97,12 @@ export async function uploadWaiting(
     totalBytes: waiting.reduce((sum, a) => sum + a.size, 0),
   };
   onProgress({ ...progress });
-  for (const a of waiting) {
+
+  const upload = async (a: LocalAttachment) => {
     const stored = await db.attachmentBytes.get(a.id);
     if (!stored) {
       await db.attachments.update(a.id, { error: 'the photo’s bytes are missing on this phone' });
-      continue;
+      return;
     }
     try {
       await transport.putAttachment(a.id, stored.bytes, a.type, a.sha256);
@@ -106,7 +114,21 @@ export async function uploadWaiting(
     progress.doneCount++;
     progress.doneBytes += a.size;
     onProgress({ ...progress });
-  }
+  };
+
+  let next = 0;
+  let stop: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!stop && next < waiting.length) {
+      try {
+        await upload(waiting[next++]!);
+      } catch (error) {
+        stop ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(UPLOAD_CONCURRENCY, waiting.length) }, worker));
+  if (stop) throw stop.error;
   return progress;
 }
 
