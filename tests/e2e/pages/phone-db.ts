@@ -73,23 +73,30 @@ export function storedPhotos(page: Page): Promise<StoredPhoto[]> {
 /** Waits until the service worker controls the app's pages and its first sync has succeeded. */
 export async function readyOffline(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('parkcheck');
-        open.onerror = () => resolve(false);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('syncState')) return resolve(false);
-          const req = db.transaction('syncState', 'readonly').objectStore('syncState').get('state');
-          req.onsuccess = () => {
-            db.close();
-            resolve(Boolean(req.result?.lastSuccessAt));
-          };
-          req.onerror = () => resolve(false);
-        };
-      }),
-    undefined,
-    { timeout: 30_000, polling: 250 },
-  );
+  // Polled from here: waitForFunction takes the promise an IndexedDB read returns as truthy and stops at once.
+  const deadline = Date.now() + 30_000;
+  while (!(await page.evaluate(lastSyncSucceeded))) {
+    if (Date.now() > deadline) throw new Error('the first sync did not succeed within 30 s');
+    await page.waitForTimeout(250);
+  }
+}
+
+function lastSyncSucceeded(): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const open = indexedDB.open('parkcheck');
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('syncState')) {
+        db.close();
+        return resolve(false);
+      }
+      const req = db.transaction('syncState', 'readonly').objectStore('syncState').get('state');
+      req.onsuccess = () => {
+        db.close();
+        resolve(Boolean(req.result?.lastSuccessAt));
+      };
+      req.onerror = () => resolve(false);
+    };
+  });
 }
