@@ -3,6 +3,7 @@ import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { i18n, ready } from './i18n';
+import { whenIdle } from './idle';
 import { startPwa } from './pwa';
 import { router } from './router';
 import { useSessionStore } from './stores/session';
@@ -19,7 +20,8 @@ if (navigator.onLine) void refresh();
 else window.addEventListener('online', () => void refresh(), { once: true });
 
 // English, when chosen, loads before the first render: no flash of Chinese.
+// The service worker registers once the first screen is up: it competes with it for the CPU.
 void ready.then(() => {
   app.mount('#app');
-  startPwa();
+  void whenIdle().then(startPwa);
 });

@@ -11,6 +11,7 @@ import type { SyncEngine, SyncStatus } from '../sync/engine';
 import type { LocalUser } from '../sync/local';
 import type { NewMutation } from '../sync/outbox';
 import { useOnline } from '../composables/online';
+import { whenIdle } from '../idle';
 import { setUpdateGuard } from '../pwa';
 import { useSessionStore } from './session';
 
@@ -49,6 +50,8 @@ export const useSyncStore = defineStore('sync', () => {
   const busy = computed(() => status.value.phase !== 'idle');
 
   async function start(): Promise<void> {
+    // The phone's own data shows first; the engine (and its requests) starts once the screen is up.
+    await whenIdle();
     const { createEngine } = await import('../sync/runtime');
     // A 401 ends this session only: not a newer one that began while a request was in flight.
     const sessionToken = token.value;
