@@ -83,16 +83,23 @@ function installProbe() {
     dialogGone: () => !document.querySelector('dialog'),
     thumbnail: () => [...document.querySelectorAll<HTMLImageElement>('dialog img')].some((i) => i.complete && i.naturalWidth > 0 && i.checkVisibility()),
   };
-  const when = (check: () => boolean) =>
-    new Promise<number>((resolve) => {
-      const frame = () => (check() ? resolve(performance.now()) : requestAnimationFrame(frame));
+  const when = (check: () => boolean, name: Check) =>
+    new Promise<number>((resolve, reject) => {
+      const give = setTimeout(() => reject(new Error(`${name}: not seen within 60 s`)), 60_000);
+      const frame = () => {
+        if (!check()) return requestAnimationFrame(frame);
+        clearTimeout(give);
+        resolve(performance.now());
+      };
       requestAnimationFrame(frame);
     });
   const probe: Probe = {
     clicks: {},
     picked: NaN,
     puts: [],
-    arm: (check) => (probe.pending = when(checks[check])),
+    arm: (check) => {
+      probe.pending = when(checks[check], check);
+    },
   };
   window.__bench = probe;
   document.addEventListener(
@@ -113,7 +120,7 @@ function installProbe() {
     this.transaction.addEventListener('complete', () => (entry.committed = performance.now()));
     return request;
   };
-  if (location.pathname.startsWith('/inspect/')) probe.ready = when(checks.checklist);
+  if (location.pathname.startsWith('/inspect/')) probe.ready = when(checks.checklist, 'checklist');
 }
 
 const server = await demoAppServer();
