@@ -32,7 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../server/demo/accounts';
-import { InspectorPages } from '../tests/e2e/pages/inspector';
+import { InspectorPages, wholeChecklistShown } from '../tests/e2e/pages/inspector';
 import { LoginPage } from '../tests/e2e/pages/login';
 import { readyOffline } from '../tests/e2e/pages/phone-db';
 import { CHROMIUM, CHROMIUM_ARGS, PHONE, demoAppServer, load } from './browser';
@@ -246,6 +246,8 @@ try {
   const inspector = new InspectorPages(phone);
   const form = inspector.findingForm();
   const settle = () => phone.waitForTimeout(300);
+  // The sections below the first render once the browser is idle: the taps start on the whole checklist.
+  await phone.waitForFunction(wholeChecklistShown);
   const codes = await phone
     .getByRole('group', { name: /的检查结果$/ })
     .evaluateAll((groups) => groups.map((g) => g.getAttribute('aria-label')!.replace(/ 的检查结果$/, '')));

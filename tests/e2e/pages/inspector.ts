@@ -32,9 +32,10 @@ export class InspectorPages {
     await this.answers(code).getByRole('button', { name: result, exact: true }).click();
   }
 
-  /** Every item not answered yet, as "合格". */
+  /** Every item not answered yet, as "合格" (once the whole checklist is on screen: later sections render when idle). */
   async passTheRest() {
     const groups = this.page.getByRole('group', { name: /的检查结果$/ });
+    await this.page.waitForFunction(wholeChecklistShown);
     for (const group of await groups.all()) {
       if ((await group.locator('[aria-pressed="true"]').count()) === 0) await group.getByRole('button', { name: '合格', exact: true }).click();
     }
@@ -90,3 +91,9 @@ export class InspectorPages {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Every item of the checklist has its answer buttons on screen (the progress bar's max is the item count). */
+export function wholeChecklistShown(): boolean {
+  const progress = document.querySelector<HTMLProgressElement>('main progress');
+  return Boolean(progress) && document.querySelectorAll('[role="group"][aria-label$="的检查结果"]').length >= progress!.max;
+}
