@@ -67,6 +67,8 @@ describe('notices', () => {
     const [finding] = await demo.inspect(enterprise, ['E2E 灭火器被货物遮挡']);
     const inspector = await phoneOf('inspector');
     await lookAtNotices(inspector.app);
+    // Away from the list: while it is open, whatever arrives counts as seen.
+    await inspector.app.openNav('首页');
 
     await demo.pushOne('operator', 'finding.rectify', { findingId: finding!.id, eventId: randomUUID(), note: '已移开货物', attachmentIds: [] });
     await inspector.app.syncNow();
