@@ -81,6 +81,7 @@ export const useSyncStore = defineStore('sync', () => {
   watch(
     () => user.value?.id,
     (id) => {
+      // Stopped at once, and again in turn: a start still under way for the previous user may have made an engine since.
       stop();
       switching = switching.then(async () => {
         if (user.value?.id !== id) return;
