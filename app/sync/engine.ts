@@ -13,11 +13,11 @@
  */
 import type { Table } from 'dexie';
 import type { Finding, FindingEvent } from '../../shared/schemas/entities';
-import type { Change, PullResponse } from '../../shared/schemas/sync';
+import type { Change, MutationResult, PullResponse } from '../../shared/schemas/sync';
 import { ApiError, NetworkError } from '../api/client';
-import { SERVER_TABLES, type ParkCheckDb, type ServerTable, type SyncState } from '../db/database';
+import { SERVER_TABLES, type OutboxEntry, type ParkCheckDb, type ServerTable, type SyncState } from '../db/database';
 import type { LocalUser } from './local';
-import { asMutation, pendingEntries, rebase } from './outbox';
+import { asMutation, countEntries, pendingEntries, rebase } from './outbox';
 import { DEFAULT_PHOTO_CACHE_BYTES, downloadWanted, uploadWaiting, waitingUploads, type UploadProgress } from './photos';
 import type { SyncTransport } from './transport';
 
@@ -147,18 +147,19 @@ export class SyncEngine {
     this.retryTimer = undefined;
   }
 
-  /** Reads the counts the UI shows (after a local write, for instance). */
+  /** Reads the counts the UI shows (after a local write, for instance), in one read of the phone's database. */
   async refreshStatus(): Promise<SyncStatus> {
     const user = this.o.user();
-    const state = await this.o.db.syncState.get('state');
-    if (user) {
-      const mine = await this.o.db.outbox.where('userId').equals(user.id).toArray();
-      this.status.pending = mine.filter((e) => e.status === 'pending').length;
-      this.status.rejected = mine.filter((e) => e.status === 'rejected').length;
-    } else {
-      this.status.pending = this.status.rejected = 0;
-    }
-    this.status.photosWaiting = (await waitingUploads(this.o.db)).length;
+    const db = this.o.db;
+    const [state, pending, rejected, photosWaiting] = await db.transaction('r', [db.syncState, db.outbox, db.attachments], () =>
+      Promise.all([
+        db.syncState.get('state'),
+        user ? countEntries(db, user.id, 'pending') : 0,
+        user ? countEntries(db, user.id, 'rejected') : 0,
+        waitingUploads(db).then((w) => w.length),
+      ]),
+    );
+    Object.assign(this.status, { pending, rejected, photosWaiting });
     if (state?.userId === user?.id) this.status.lastSuccessAt = state?.lastSuccessAt ?? null;
     this.emit();
     return this.status;
@@ -258,32 +259,59 @@ export class SyncEngine {
     return fresh;
   }
 
+  /**
+   * Pushes the outbox in order, one batch at a time. The phone's work overlaps
+   * the server's: the next batch is read while a push is under way, and the
+   * answered batch is settled while the next one is under way. Batches still
+   * reach the server one after another, so the order of mutations holds.
+   */
   private async pushAll(user: LocalUser): Promise<void> {
     const db = this.o.db;
-    for (;;) {
-      const batch = await pendingEntries(db, user.id, this.o.pushBatch ?? PUSH_BATCH);
-      if (!batch.length) return;
-      const at = this.now().toISOString();
-      const { results } = await this.o.transport.push({ clientId: this.o.clientId, sentAt: at, mutations: batch.map(asMutation) });
-      const byId = new Map(results.map((r) => [r.id, r]));
-      if (!batch.some((e) => byId.has(e.id))) throw new Error('the server answered none of the pushed mutations');
-      const refused: string[] = [];
-      await db.transaction('rw', db.outbox, async () => {
-        for (const entry of batch) {
-          const r = byId.get(entry.id);
-          if (!r) continue;
-          if (r.status === 'rejected') {
-            await db.outbox.update(entry.seq!, { status: 'rejected', error: r.error, rejectedAt: at });
-            const m = asMutation(entry);
-            if (m.type !== 'inspection.submit') refused.push(m.payload.findingId);
-          } else {
-            await db.outbox.delete(entry.seq!);
-          }
-        }
-      });
-      // Undo what the refused mutations showed: the server's copy, with what is still pending over it.
-      for (const id of new Set(refused)) await this.refreshFinding(user, id);
+    const size = this.o.pushBatch ?? PUSH_BATCH;
+    let batch = await pendingEntries(db, user.id, size);
+    let settling: Promise<void> = Promise.resolve();
+    try {
+      while (batch.length) {
+        const at = this.now().toISOString();
+        const answer = this.o.transport.push({ clientId: this.o.clientId, sentAt: at, mutations: batch.map(asMutation) });
+        answer.catch(() => {});
+        const last = batch.at(-1)!.seq;
+        const next = settling.then(() => pendingEntries(db, user.id, size, last));
+        next.catch(() => {});
+        const { results } = await answer;
+        const sent = batch;
+        const answered = new Set(results.map((r) => r.id));
+        if (!sent.some((e) => answered.has(e.id))) throw new Error('the server answered none of the pushed mutations');
+        settling = next.then(() => this.settle(user, sent, results, at));
+        batch = await next;
+      }
+    } finally {
+      await settling;
     }
+  }
+
+  /** Takes the answered entries out of the outbox; a refused one stays with its reason and its finding is re-read. */
+  private async settle(user: LocalUser, batch: OutboxEntry[], results: MutationResult[], at: string): Promise<void> {
+    const db = this.o.db;
+    const byId = new Map(results.map((r) => [r.id, r]));
+    const refused: string[] = [];
+    const done: number[] = [];
+    await db.transaction('rw', db.outbox, async () => {
+      for (const entry of batch) {
+        const r = byId.get(entry.id);
+        if (!r) continue;
+        if (r.status !== 'rejected') {
+          done.push(entry.seq!);
+          continue;
+        }
+        await db.outbox.update(entry.seq!, { status: 'rejected', error: r.error, rejectedAt: at });
+        const m = asMutation(entry);
+        if (m.type !== 'inspection.submit') refused.push(m.payload.findingId);
+      }
+      await db.outbox.bulkDelete(done);
+    });
+    // Undo what the refused mutations showed: the server's copy, with what is still pending over it.
+    for (const id of new Set(refused)) await this.refreshFinding(user, id);
   }
 
   private async refreshFinding(user: LocalUser, id: string): Promise<void> {

@@ -105,6 +105,48 @@ describe('a sync', () => {
     expect((await p.db.findingEvents.where('findingId').equals(f1!.id).toArray()).every((e) => !e.pending)).toBe(true);
   });
 
+  it('sends a long outbox batch after batch, never two at once, and what is queued meanwhile in the same sync', async () => {
+    const batches: string[][] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    let queuedMeanwhile: Promise<unknown> | undefined;
+    const m = submit(w, { findings: [{}] });
+    const f1 = m.payload.inspection.findings[0]!;
+    const real = inProcessTransport(t, () => w.tokens.inspA);
+    const p = phone(phoneStorage().open(), {
+      ...real,
+      async push(body) {
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        batches.push(body.mutations.map((x) => x.type));
+        // The inspector keeps working while the first batch is on its way.
+        queuedMeanwhile ??= enqueue(p.db, p.user, { type: 'finding.comment', payload: { findingId: f1.id, eventId: randomUUID(), note: '已通知企业负责人' } });
+        try {
+          return await real.push(body);
+        } finally {
+          inFlight--;
+        }
+      },
+    }, inspector(), { pushBatch: 2 });
+    phones.push(p);
+    await p.engine.sync('receive');
+    await enqueue(p.db, p.user, { type: 'inspection.submit', payload: m.payload });
+    await enqueue(p.db, p.user, { type: 'finding.comment', payload: { findingId: f1.id, eventId: randomUUID(), note: '第一次' } });
+    await enqueue(p.db, p.user, { type: 'finding.rectify', payload: { findingId: f1.id, eventId: randomUUID(), note: '现场已整改', attachmentIds: [] } });
+    await enqueue(p.db, p.user, { type: 'finding.verify', payload: { findingId: f1.id, eventId: randomUUID() } });
+    expect(await p.engine.sync()).toBe('ok');
+    await queuedMeanwhile;
+    expect(mostInFlight).toBe(1);
+    expect(batches).toEqual([
+      ['inspection.submit', 'finding.comment'],
+      ['finding.rectify', 'finding.verify'],
+      ['finding.comment'],
+    ]);
+    expect(await p.db.outbox.count()).toBe(0);
+    const server = await serverFinding(f1.id);
+    expect(server.finding.status).toBe('closed');
+    expect(server.events.map((e: { type: string }) => e.type)).toEqual(['create', 'comment', 'rectify', 'verify', 'comment']);
+  });
+
   it('re-applies the user’s pending change over newer server data, so it never flickers away', async () => {
     const id = await findingIn(t, w, 'open');
     let hooked = false;
