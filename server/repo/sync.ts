@@ -1,5 +1,5 @@
 /** Database access for sync: processed mutations, the rows they write, and the pull feed. */
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type AnyColumn } from 'drizzle-orm';
 import type { ChangeKind, MutationError } from '../../shared/schemas/sync';
 import type { Executor, Tx } from '../db/client';
 import {
@@ -14,7 +14,7 @@ import {
   regions,
   templates,
 } from '../db/schema';
-import { parkIn, regionIn, type Scope } from '../domain/scope';
+import { parkIn, regionIn, uuidArray, type Scope } from '../domain/scope';
 import { bulkInsert } from './bulk';
 
 export type MutationRow = typeof mutations.$inferInsert;
@@ -22,9 +22,12 @@ export type InspectionRow = typeof inspections.$inferInsert;
 export type FindingRow = typeof findings.$inferInsert;
 export type FindingEventRow = typeof findingEvents.$inferInsert;
 
+/** `column` is one of `ids`: a single array parameter, however many ids (a push checks hundreds). */
+const oneOf = (column: AnyColumn, ids: string[]) => sql`${column} = ANY(${uuidArray(ids)})`;
+
 export async function processedMutations(db: Executor, ids: string[]) {
   if (!ids.length) return [];
-  return db.select().from(mutations).where(inArray(mutations.id, ids));
+  return db.select().from(mutations).where(oneOf(mutations.id, ids));
 }
 
 /** Inserts mutation records; answers the ids it inserted (the others were recorded meanwhile). */
@@ -34,7 +37,7 @@ export async function recordMutations(tx: Executor, rows: MutationRow[]): Promis
 
 export async function templatesByIds(db: Executor, ids: string[]) {
   if (!ids.length) return [];
-  return db.select().from(templates).where(inArray(templates.id, ids));
+  return db.select().from(templates).where(oneOf(templates.id, ids));
 }
 
 export async function parksInScope(db: Executor, scope: Scope, ids: string[]) {
@@ -42,7 +45,7 @@ export async function parksInScope(db: Executor, scope: Scope, ids: string[]) {
   return db
     .select({ id: parks.id })
     .from(parks)
-    .where(and(inArray(parks.id, ids), parkIn(scope, parks.id)));
+    .where(and(oneOf(parks.id, ids), parkIn(scope, parks.id)));
 }
 
 export async function enterprisesInScope(db: Executor, scope: Scope, ids: string[]) {
@@ -50,14 +53,14 @@ export async function enterprisesInScope(db: Executor, scope: Scope, ids: string
   return db
     .select({ id: enterprises.id, parkId: enterprises.parkId })
     .from(enterprises)
-    .where(and(inArray(enterprises.id, ids), parkIn(scope, enterprises.parkId)));
+    .where(and(oneOf(enterprises.id, ids), parkIn(scope, enterprises.parkId)));
 }
 
 /** Which of these ids are taken already, by kind. */
 export async function existingIds(db: Executor, kind: 'inspection' | 'finding' | 'findingEvent', ids: string[]) {
   if (!ids.length) return new Set<string>();
   const table = kind === 'inspection' ? inspections : kind === 'finding' ? findings : findingEvents;
-  const rows = await db.select({ id: table.id }).from(table).where(inArray(table.id, ids));
+  const rows = await db.select({ id: table.id }).from(table).where(oneOf(table.id, ids));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -142,19 +145,19 @@ export async function rowsByIds<K extends ChangeKind>(db: Executor, kind: K, ids
   if (!ids.length) return [];
   switch (kind) {
     case 'region':
-      return db.select().from(regions).where(inArray(regions.id, ids));
+      return db.select().from(regions).where(oneOf(regions.id, ids));
     case 'park':
-      return db.select().from(parks).where(inArray(parks.id, ids));
+      return db.select().from(parks).where(oneOf(parks.id, ids));
     case 'enterprise':
-      return db.select().from(enterprises).where(inArray(enterprises.id, ids));
+      return db.select().from(enterprises).where(oneOf(enterprises.id, ids));
     case 'template':
-      return db.select().from(templates).where(inArray(templates.id, ids));
+      return db.select().from(templates).where(oneOf(templates.id, ids));
     case 'inspection':
-      return db.select().from(inspections).where(inArray(inspections.id, ids));
+      return db.select().from(inspections).where(oneOf(inspections.id, ids));
     case 'finding':
-      return db.select().from(findings).where(inArray(findings.id, ids));
+      return db.select().from(findings).where(oneOf(findings.id, ids));
     case 'findingEvent':
-      return db.select().from(findingEvents).where(inArray(findingEvents.id, ids));
+      return db.select().from(findingEvents).where(oneOf(findingEvents.id, ids));
   }
   throw new Error(`unknown kind ${kind as string}`);
 }
