@@ -147,18 +147,24 @@ export class SyncEngine {
     this.retryTimer = undefined;
   }
 
-  /** Reads the counts the UI shows (after a local write, for instance), in one read of the phone's database. */
-  async refreshStatus(): Promise<SyncStatus> {
+  /** Reads the counts the UI shows (after a local write, for instance). */
+  refreshStatus(): Promise<SyncStatus> {
+    return this.readStatus();
+  }
+
+  /** Records a run's outcome (when given) and reads the counts the UI shows, in one transaction. */
+  private async readStatus(outcome?: Partial<Pick<SyncState, 'lastSuccessAt' | 'lastError'>>): Promise<SyncStatus> {
     const user = this.o.user();
     const db = this.o.db;
-    const [state, pending, rejected, photosWaiting] = await db.transaction('r', [db.syncState, db.outbox, db.attachments], () =>
-      Promise.all([
+    const [state, pending, rejected, photosWaiting] = await db.transaction(outcome ? 'rw' : 'r', [db.syncState, db.outbox, db.attachments], async () => {
+      if (outcome) await db.syncState.update('state', outcome);
+      return Promise.all([
         db.syncState.get('state'),
         user ? countEntries(db, user.id, 'pending') : 0,
         user ? countEntries(db, user.id, 'rejected') : 0,
         waitingUploads(db).then((w) => w.length),
-      ]),
-    );
+      ]);
+    });
     Object.assign(this.status, { pending, rejected, photosWaiting });
     if (state?.userId === user?.id) this.status.lastSuccessAt = state?.lastSuccessAt ?? null;
     this.emit();
@@ -199,6 +205,9 @@ export class SyncEngine {
     if (this.o.offline?.()) return 'offline';
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.status.nextRetryAt = null;
+    let outcome: Partial<Pick<SyncState, 'lastSuccessAt' | 'lastError'>> | undefined;
+    // The last pushed batch's bookkeeping, still under way while the pull starts.
+    let settled: Promise<void> = Promise.resolve();
     try {
       await this.prepare(user);
       if (steps !== 'receive') {
@@ -209,32 +218,36 @@ export class SyncEngine {
         });
         this.status.upload = null;
         this.setPhase('pushing');
-        await this.pushAll(user);
+        ({ settled } = await this.pushAll(user));
+        settled.catch(() => {});
       }
       if (steps !== 'send') {
         this.setPhase('pulling');
-        await this.pullAll(user);
+        await this.pullAll(user, settled);
         this.setPhase('downloading');
         await downloadWanted(this.o.db, this.o.transport, this.o.photoCacheBytes ?? DEFAULT_PHOTO_CACHE_BYTES, this.now());
       }
+      await settled;
       const at = this.now().toISOString();
-      await this.o.db.syncState.update('state', { lastSuccessAt: at, lastError: null });
+      outcome = { lastSuccessAt: at, lastError: null };
       this.failures = 0;
       Object.assign(this.status, { lastSuccessAt: at, lastError: null, upload: null });
       return 'ok';
     } catch (err) {
+      // A run ends only when the outbox says what the server answered.
+      await settled.catch(() => {});
       if (err instanceof ApiError && err.status === 401) {
         this.status.lastError = 'unauthenticated';
         this.o.onUnauthenticated?.();
         return 'unauthenticated';
       }
       this.status.lastError = describe(err);
-      await this.o.db.syncState.update('state', { lastError: this.status.lastError });
+      outcome = { lastError: this.status.lastError };
       this.scheduleRetry();
       return 'retrying';
     } finally {
       this.status.phase = 'idle';
-      await this.refreshStatus();
+      await this.readStatus(outcome);
     }
   }
 
@@ -264,13 +277,14 @@ export class SyncEngine {
    * the server's: the next batch is read while a push is under way, and the
    * answered batch is settled while the next one is under way. Batches still
    * reach the server one after another, so the order of mutations holds.
+   * Answers, once every batch is answered, the last one's settling.
    */
-  private async pushAll(user: LocalUser): Promise<void> {
+  private async pushAll(user: LocalUser): Promise<{ settled: Promise<void> }> {
     const db = this.o.db;
     const size = this.o.pushBatch ?? PUSH_BATCH;
-    let batch = await pendingEntries(db, user.id, size);
     let settling: Promise<void> = Promise.resolve();
     try {
+      let batch = await pendingEntries(db, user.id, size);
       while (batch.length) {
         const at = this.now().toISOString();
         const answer = this.o.transport.push({ clientId: this.o.clientId, sentAt: at, mutations: batch.map(asMutation) });
@@ -285,8 +299,10 @@ export class SyncEngine {
         settling = next.then(() => this.settle(user, sent, results, at));
         batch = await next;
       }
-    } finally {
-      await settling;
+      return { settled: settling };
+    } catch (err) {
+      await settling.catch(() => {});
+      throw err;
     }
   }
 
@@ -308,7 +324,10 @@ export class SyncEngine {
         const m = asMutation(entry);
         if (m.type !== 'inspection.submit') refused.push(m.payload.findingId);
       }
-      await db.outbox.bulkDelete(done);
+      // Usually the batch is a run of the outbox with nothing else in it: one range delete, not one per entry.
+      const run = db.outbox.where(':id').between(batch[0]!.seq!, batch.at(-1)!.seq!, true, true);
+      if (done.length === batch.length && (await run.count()) === done.length) await run.delete();
+      else await db.outbox.bulkDelete(done);
     });
     // Undo what the refused mutations showed: the server's copy, with what is still pending over it.
     for (const id of new Set(refused)) await this.refreshFinding(user, id);
@@ -332,7 +351,8 @@ export class SyncEngine {
     });
   }
 
-  private async pullAll(user: LocalUser): Promise<void> {
+  /** Pulls until the server has nothing more; `before` finishes before the first page is written. */
+  private async pullAll(user: LocalUser, before: Promise<void> = Promise.resolve()): Promise<void> {
     const db = this.o.db;
     const limit = this.o.pullLimit ?? PULL_LIMIT;
     let resets = 0;
@@ -357,6 +377,7 @@ export class SyncEngine {
         rebaseAll = true;
         continue;
       }
+      await before;
       await db.transaction('rw', [db.syncState, db.outbox, ...SERVER_TABLES.map((t) => db[t])], async () => {
         const { touched, photos } = await applyChanges(db, page.changes);
         await rebase(db, user, touched);

@@ -9,6 +9,7 @@ import {
   findingEvents,
   findings,
   inspections,
+  meta,
   mutations,
   parks,
   regions,
@@ -16,6 +17,7 @@ import {
 } from '../db/schema';
 import { parkIn, regionIn, uuidArray, type Scope } from '../domain/scope';
 import { bulkInsert } from './bulk';
+import { SCOPE_EPOCH } from './meta';
 
 export type MutationRow = typeof mutations.$inferInsert;
 export type InspectionRow = typeof inspections.$inferInsert;
@@ -35,25 +37,38 @@ export async function recordMutations(tx: Executor, rows: MutationRow[]): Promis
   return new Set(await bulkInsert(tx, mutations, rows, { onConflictDoNothing: true, returningIds: true }));
 }
 
-export async function templatesByIds(db: Executor, ids: string[]) {
-  if (!ids.length) return [];
-  return db.select().from(templates).where(oneOf(templates.id, ids));
+export interface SubmitContext {
+  templates: { id: string; category: string; itemCodes: string[] }[];
+  /** Parks in scope, of those asked. */
+  parks: string[];
+  /** Enterprises in scope, of those asked, with their park. */
+  enterprises: { id: string; parkId: string }[];
+  takenInspections: string[];
+  takenFindings: string[];
 }
 
-export async function parksInScope(db: Executor, scope: Scope, ids: string[]) {
-  if (!ids.length) return [];
-  return db
-    .select({ id: parks.id })
-    .from(parks)
-    .where(and(oneOf(parks.id, ids), parkIn(scope, parks.id)));
-}
-
-export async function enterprisesInScope(db: Executor, scope: Scope, ids: string[]) {
-  if (!ids.length) return [];
-  return db
-    .select({ id: enterprises.id, parkId: enterprises.parkId })
-    .from(enterprises)
-    .where(and(oneOf(enterprises.id, ids), parkIn(scope, enterprises.parkId)));
+/**
+ * What checking a run of inspection submissions needs, in one query: on
+ * PGlite each statement costs a round through the protocol, and a phone's
+ * sync of one inspection is mostly such rounds.
+ */
+export async function submitContext(
+  db: Executor,
+  scope: Scope,
+  ids: { templates: string[]; parks: string[]; enterprises: string[]; inspections: string[]; findings: string[] },
+): Promise<SubmitContext> {
+  const result = await db.execute(sql`SELECT
+    (SELECT coalesce(json_agg(json_build_object(
+        'id', ${templates.id},
+        'category', ${templates.category},
+        'itemCodes', (SELECT coalesce(json_agg(i->>'code'), '[]') FROM jsonb_array_elements(${templates.sections}) s, jsonb_array_elements(s->'items') i)
+      )), '[]') FROM ${templates} WHERE ${oneOf(templates.id, ids.templates)}) AS templates,
+    (SELECT coalesce(json_agg(${parks.id}), '[]') FROM ${parks} WHERE ${oneOf(parks.id, ids.parks)} AND ${parkIn(scope, parks.id)}) AS parks,
+    (SELECT coalesce(json_agg(json_build_object('id', ${enterprises.id}, 'parkId', ${enterprises.parkId})), '[]') FROM ${enterprises}
+      WHERE ${oneOf(enterprises.id, ids.enterprises)} AND ${parkIn(scope, enterprises.parkId)}) AS enterprises,
+    (SELECT coalesce(json_agg(${inspections.id}), '[]') FROM ${inspections} WHERE ${oneOf(inspections.id, ids.inspections)}) AS "takenInspections",
+    (SELECT coalesce(json_agg(${findings.id}), '[]') FROM ${findings} WHERE ${oneOf(findings.id, ids.findings)}) AS "takenFindings"`);
+  return (result as unknown as { rows: SubmitContext[] }).rows[0]!;
 }
 
 /** Which of these ids are taken already, by kind. */
@@ -136,9 +151,13 @@ export async function changesSince(
     .limit(limit);
 }
 
-export async function latestSeq(db: Executor): Promise<number> {
-  const [row] = await db.select({ seq: sql<string | null>`max(${changes.seq})` }).from(changes);
-  return Number(row?.seq ?? 0);
+/** The scope epoch (repo/meta.ts) and the last change number, read together. */
+export async function feedHead(db: Executor): Promise<{ scopeEpoch: number; latestSeq: number }> {
+  const result = await db.execute(sql`SELECT
+    (SELECT ${meta.value} FROM ${meta} WHERE ${meta.key} = ${SCOPE_EPOCH}) AS epoch,
+    (SELECT max(${changes.seq}) FROM ${changes}) AS seq`);
+  const [row] = (result as unknown as { rows: { epoch: unknown; seq: string | number | null }[] }).rows;
+  return { scopeEpoch: typeof row?.epoch === 'number' ? row.epoch : 0, latestSeq: Number(row?.seq ?? 0) };
 }
 
 export async function rowsByIds<K extends ChangeKind>(db: Executor, kind: K, ids: string[]) {

@@ -13,15 +13,12 @@ import { INSPECT_ROLES } from '../../../shared/finding-machine';
 import type { MutationResult, MutationPayload } from '../../../shared/schemas/sync';
 import { sqlState } from '../../http/errors';
 import {
-  enterprisesInScope,
-  existingIds,
   insertAttachmentRefs,
   insertFindings,
   insertInspections,
-  parksInScope,
   processedMutations,
   recordMutations,
-  templatesByIds,
+  submitContext,
   type FindingRow,
   type InspectionRow,
   type MutationRow,
@@ -58,20 +55,19 @@ class Contended extends Error {}
 async function lookups(ctx: PushContext, tx: Tx, items: ParsedSubmit[]): Promise<Lookups> {
   const ins = items.map((i) => i.payload.inspection);
   const unique = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => Boolean(x)))];
-  // One after another: a PostgreSQL transaction is one connection.
-  const tpls = await templatesByIds(tx, unique(ins.map((i) => i.templateId)));
-  const parkRows = await parksInScope(tx, ctx.scope, unique(ins.map((i) => i.parkId)));
-  const entRows = await enterprisesInScope(tx, ctx.scope, unique(ins.map((i) => i.enterpriseId)));
-  const takenInspections = await existingIds(tx, 'inspection', unique(ins.map((i) => i.id)));
-  const takenFindings = await existingIds(tx, 'finding', unique(ins.flatMap((i) => i.findings.map((f) => f.id))));
+  const found = await submitContext(tx, ctx.scope, {
+    templates: unique(ins.map((i) => i.templateId)),
+    parks: unique(ins.map((i) => i.parkId)),
+    enterprises: unique(ins.map((i) => i.enterpriseId)),
+    inspections: unique(ins.map((i) => i.id)),
+    findings: unique(ins.flatMap((i) => i.findings.map((f) => f.id))),
+  });
   return {
-    templates: new Map(
-      tpls.map((t) => [t.id, { id: t.id, category: t.category, itemCodes: new Set(t.sections.flatMap((s) => s.items.map((i) => i.code))) }]),
-    ),
-    parks: new Set(parkRows.map((p) => p.id)),
-    enterprises: new Map(entRows.map((e) => [e.id, e.parkId])),
-    takenInspections,
-    takenFindings,
+    templates: new Map(found.templates.map((t) => [t.id, { id: t.id, category: t.category, itemCodes: new Set(t.itemCodes) }])),
+    parks: new Set(found.parks),
+    enterprises: new Map(found.enterprises.map((e) => [e.id, e.parkId])),
+    takenInspections: new Set(found.takenInspections),
+    takenFindings: new Set(found.takenFindings),
   };
 }
 

@@ -15,9 +15,8 @@
 import { z } from 'zod';
 import { PULL_DEFAULT_LIMIT, type Change, type ChangeKind, type PullResponse } from '../../../shared/schemas/sync';
 import type { Executor } from '../../db/client';
-import { scopeEpoch } from '../../repo/meta';
 import { toEnterprise, toFinding, toFindingEvent, toInspection, toPark, toRegion, toTemplate, type MapContext } from '../../repo/mappers';
-import { changesSince, latestSeq, rowsByIds, type ChangeRow } from '../../repo/sync';
+import { changesSince, feedHead, rowsByIds, type ChangeRow } from '../../repo/sync';
 import { encodeCursor } from '../cursor';
 import { scopeOf, type Actor } from '../scope';
 import { mapContext, type Services } from '../services';
@@ -39,7 +38,9 @@ export async function pull(s: Services, actor: Actor, q: { cursor?: string | und
   const scope = scopeOf(actor);
   return s.db.transaction(
     async (tx) => {
-      const epoch = await scopeEpoch(tx);
+      // The head and the page come from one snapshot (repeatable read), so they agree.
+      const head = await feedHead(tx);
+      const epoch = head.scopeEpoch;
       const cursor = q.cursor ? readCursor(q.cursor) : undefined;
       if (q.cursor && (!cursor || cursor.u !== actor.id || cursor.sv !== actor.scopeVersion || cursor.ep !== epoch)) {
         return { cursor: '', more: false, reset: true, changes: [] };
@@ -50,7 +51,7 @@ export async function pull(s: Services, actor: Actor, q: { cursor?: string | und
       const more = rows.length > limit;
       const page = rows.slice(0, limit);
       // When the page ends the feed, the cursor may skip past changes outside the scope too.
-      const reached = more ? page.at(-1)!.seq : Math.max(page.at(-1)?.seq ?? after, await latestSeq(tx));
+      const reached = more ? page.at(-1)!.seq : Math.max(page.at(-1)?.seq ?? after, head.latestSeq);
       return {
         cursor: encodeCursor({ v: 1, seq: reached, u: actor.id, sv: actor.scopeVersion, ep: epoch } satisfies Cursor),
         more,
