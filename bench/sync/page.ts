@@ -114,14 +114,18 @@ window.bench = {
     };
   },
 
-  /** 4. incremental: one more inspection (index n of the generator), then a whole sync. */
-  async incremental(name: string) {
-    const one = makeInspection(W.inspections.length, W.options, W.refs) as InspectionInput;
+  /**
+   * 4. incremental: one more inspection (index n + k of the generator), then
+   * sending it — the peer's phase (it times replicate.to alone) — or, with
+   * steps 'all', a whole sync (send, then pull what changed).
+   */
+  async incremental(name: string, k = 0, steps: 'send' | 'all' = 'send') {
+    const one = makeInspection(W.inspections.length + k, W.options, W.refs) as InspectionInput;
     const t0 = now();
     await enqueueInspection(name, one);
     const writeMs = now() - t0;
     const t1 = now();
-    const result = await engine(name).sync('all');
+    const result = await engine(name).sync(steps);
     return { ms: now() - t1, writeMs, result, outboxLeft: await db(name).outbox.count() };
   },
 
