@@ -410,6 +410,22 @@ describe('the database', () => {
 });
 
 describe('unrelated users on one phone', () => {
+  it('a sync takes only its own user’s answered entries out of the outbox, even with another user’s between them', async () => {
+    const p = newPhone('inspA', 'inspector');
+    await p.engine.sync();
+    const first = submit(w);
+    const second = submit(w);
+    await enqueue(p.db, p.user, { type: 'inspection.submit', payload: first.payload });
+    // Queued by another inspector who used this phone before and is logged out now.
+    const theirs = submit(w, { park: 'B1' });
+    await p.db.outbox.add({ id: theirs.id, userId: w.users.inspB, type: theirs.type, payload: theirs.payload, clientTime: theirs.clientTime, status: 'pending' });
+    await enqueue(p.db, p.user, { type: 'inspection.submit', payload: second.payload });
+    expect(await p.engine.sync()).toBe('ok');
+    expect((await p.db.outbox.toArray()).map((e) => e.id)).toEqual([theirs.id]);
+    const onServer = await t.services.db.select().from(inspections).where(eq(inspections.inspectorId, w.users.inspA));
+    expect(onServer.map((i) => i.id)).toEqual(expect.arrayContaining([first.payload.inspection.id, second.payload.inspection.id]));
+  });
+
   it('each sees their own scope; one user’s outbox is never pushed with another’s token', async () => {
     const storage = phoneStorage();
     const a = newPhone('opA1', 'operator', (x) => x, storage);
