@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUserScope } from '../../server/repo/users';
 import { startTestServer, type TestServer } from '../support/server';
 import { buildWorld, type UserKey, type World } from '../support/world';
-import { findingMutation, newFinding, pushOne } from '../support/mutations';
+import { randomUUID } from 'node:crypto';
+import { findingMutation, newFinding, pushOne, submit } from '../support/mutations';
 
 let t: TestServer;
 let w: World;
@@ -61,6 +62,33 @@ describe('the first pull', () => {
     expect(changes.filter((c) => c.kind === 'inspection').every((c) => c.data.parkId === w.parks.A1)).toBe(true);
     // Each entity once.
     expect(new Set(changes.map((c) => `${c.kind}:${c.id}`)).size).toBe(changes.length);
+  });
+
+  it('delivers each inspection, finding and event exactly as the read API shows it', async () => {
+    const m = submit(w, { park: 'A1', findings: [{ attachmentIds: [randomUUID()] }, {}], signatureAttachmentId: randomUUID() });
+    m.payload.inspection.geo = { lat: 30.1234567, lng: 121.2345678, accuracy: 8.5 };
+    m.payload.inspection.note = '夜间检查';
+    expect((await pushOne(t, w, 'inspA', m)).status).toBe('applied');
+    const [f1, f2] = m.payload.inspection.findings.map((f) => f.id);
+    for (const [who, mutation] of [
+      ['opA1', findingMutation('finding.rectify', f1!, { attachmentIds: [randomUUID()] })],
+      ['inspA', findingMutation('finding.reject', f1!, { attachmentIds: [randomUUID()] })],
+      ['opA1', findingMutation('finding.requestExtension', f1!)],
+      ['opA1', findingMutation('finding.rectify', f2!)],
+      ['inspA', findingMutation('finding.verify', f2!, { note: '复查合格' })],
+    ] as const) {
+      expect((await pushOne(t, w, who, mutation)).status).toBe('applied');
+    }
+    const { changes } = await pullAll('inspA');
+    const pulled = (kind: string, id: string) => changes.find((c) => c.kind === kind && c.id === id)?.data;
+    const inspection = (await t.call('GET', `/api/inspections/${m.payload.inspection.id}`, { token: w.tokens.inspA })).body;
+    expect(pulled('inspection', m.payload.inspection.id)).toEqual(inspection.inspection);
+    for (const id of [f1!, f2!]) {
+      const read = (await t.call('GET', `/api/findings/${id}`, { token: w.tokens.inspA })).body;
+      expect(pulled('finding', id)).toEqual(read.finding);
+      // The history's first entry is derived from the inspection; the rest are stored events.
+      for (const e of read.events.slice(1)) expect(pulled('findingEvent', e.id)).toEqual(e);
+    }
   });
 
   it('pages through everything with `more`, each change exactly once', async () => {
