@@ -22,6 +22,9 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything queries can run on: the database or an open transaction. */
 export type Executor = Db | Tx;
 
+/** The rows of a raw `execute` (both drivers answer `{ rows }`). */
+export const resultRows = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
 export type DbKind = 'pglite' | 'postgres';
 
 export interface Database {

@@ -1,6 +1,6 @@
 /** The audit log: append-only record of logins, admin changes and sync mutations. */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../db/client';
+import { resultRows, type Executor } from '../db/client';
 import { auditLog, mutations, users } from '../db/schema';
 
 export interface AuditEntry {
@@ -62,8 +62,6 @@ const exact = (column: SQL) => sql<string>`to_char(${column} AT TIME ZONE 'UTC',
 const typeMatches = (column: SQL, type: string) =>
   sql`(${column} = ${type} OR ${column} LIKE ${`${type.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`})`;
 
-const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
 /** Strictly older than the cursor's entry, in (time, key) order. */
 const before = (at: SQL, key: SQL, cursor: { at: string; key: string }) =>
   sql`(${at} < ${cursor.at}::timestamptz OR (${at} = ${cursor.at}::timestamptz AND ${key} < ${cursor.key}))`;
@@ -102,7 +100,7 @@ async function auditLogRows(db: Executor, f: AuditFilter): Promise<AuditRow[]> {
     WHERE ${conditions.length ? sql.join(conditions, sql` AND `) : sql`TRUE`}
     ORDER BY a.at DESC, a.id DESC
     LIMIT ${f.limit + 1}`);
-  return rows<AuditRow>(result);
+  return resultRows<AuditRow>(result);
 }
 
 async function mutationRows(db: Executor, f: AuditFilter): Promise<AuditRow[]> {
@@ -126,5 +124,5 @@ async function mutationRows(db: Executor, f: AuditFilter): Promise<AuditRow[]> {
     WHERE ${conditions.length ? sql.join(conditions, sql` AND `) : sql`TRUE`}
     ORDER BY m.received_at DESC, m.id DESC
     LIMIT ${f.limit + 1}`);
-  return rows<AuditRow>(result);
+  return resultRows<AuditRow>(result);
 }

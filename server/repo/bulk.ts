@@ -8,7 +8,7 @@
  */
 import { getTableColumns, getTableName, sql, type InferInsertModel } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Executor } from '../db/client';
+import { resultRows, type Executor } from '../db/client';
 
 const CHUNK = 2000;
 
@@ -41,7 +41,7 @@ export async function bulkInsert<T extends PgTable>(
         opts.onConflictDoNothing ? sql` ON CONFLICT DO NOTHING` : sql``
       }${opts.returningIds ? sql` RETURNING "id"` : sql``}`,
     );
-    if (opts.returningIds) inserted.push(...(result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
+    if (opts.returningIds) inserted.push(...resultRows<{ id: string }>(result).map((r) => r.id));
   }
   return inserted;
 }

@@ -1,6 +1,6 @@
 /** Regions, parks, enterprises and templates: scoped reads, and what admins list and change. */
 import { and, asc, desc, eq, gt, ilike, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { Executor, Tx } from '../db/client';
+import { resultRows, type Executor, type Tx } from '../db/client';
 import { enterprises, parks, regions, templates, users } from '../db/schema';
 import { parkIn, regionIn, uuidArray, type Scope } from '../domain/scope';
 import { bulkInsert } from './bulk';
@@ -232,7 +232,7 @@ export async function moveRegionSubtree(tx: Tx, id: string, newPath: string[], n
         updated_at = ${now}
     WHERE ${id}::uuid = ANY(path)
     RETURNING id`);
-  return (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  return resultRows<{ id: string }>(result).map((r) => r.id);
 }
 
 /** What still hangs under a region: how many enabled sub-regions and parks. */

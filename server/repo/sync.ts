@@ -2,7 +2,7 @@
 import { and, asc, eq, getTableColumns, gt, sql, type AnyColumn, type Column, type InferSelectModel } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { ChangeKind, MutationError } from '../../shared/schemas/sync';
-import type { Executor, Tx } from '../db/client';
+import { resultRows, type Executor, type Tx } from '../db/client';
 import {
   attachmentRefs,
   changes,
@@ -69,15 +69,13 @@ export async function submitContext(
       WHERE ${oneOf(enterprises.id, ids.enterprises)} AND ${parkIn(scope, enterprises.parkId)}) AS enterprises,
     (SELECT coalesce(json_agg(${inspections.id}), '[]') FROM ${inspections} WHERE ${oneOf(inspections.id, ids.inspections)}) AS "takenInspections",
     (SELECT coalesce(json_agg(${findings.id}), '[]') FROM ${findings} WHERE ${oneOf(findings.id, ids.findings)}) AS "takenFindings"`);
-  return (result as unknown as { rows: SubmitContext[] }).rows[0]!;
+  return resultRows<SubmitContext>(result)[0]!;
 }
 
-/** Which of these ids are taken already, by kind. */
-export async function existingIds(db: Executor, kind: 'inspection' | 'finding' | 'findingEvent', ids: string[]) {
-  if (!ids.length) return new Set<string>();
-  const table = kind === 'inspection' ? inspections : kind === 'finding' ? findings : findingEvents;
-  const rows = await db.select({ id: table.id }).from(table).where(oneOf(table.id, ids));
-  return new Set(rows.map((r) => r.id));
+/** Whether a finding event with this id exists already. */
+export async function eventTaken(db: Executor, id: string): Promise<boolean> {
+  const rows = await db.select({ id: findingEvents.id }).from(findingEvents).where(eq(findingEvents.id, id)).limit(1);
+  return rows.length > 0;
 }
 
 export async function insertInspections(tx: Tx, rows: InspectionRow[]) {
@@ -157,7 +155,7 @@ export async function feedHead(db: Executor): Promise<{ scopeEpoch: number; late
   const result = await db.execute(sql`SELECT
     (SELECT ${meta.value} FROM ${meta} WHERE ${meta.key} = ${SCOPE_EPOCH}) AS epoch,
     (SELECT max(${changes.seq}) FROM ${changes}) AS seq`);
-  const [row] = (result as unknown as { rows: { epoch: unknown; seq: string | number | null }[] }).rows;
+  const [row] = resultRows<{ epoch: unknown; seq: string | number | null }>(result);
   return { scopeEpoch: typeof row?.epoch === 'number' ? row.epoch : 0, latestSeq: Number(row?.seq ?? 0) };
 }
 
@@ -170,7 +168,7 @@ export async function feedHead(db: Executor): Promise<{ scopeEpoch: number; late
 async function rowsAsJson<T extends PgTable & { id: AnyColumn }>(db: Executor, table: T, ids: string[]): Promise<InferSelectModel<T>[]> {
   const columns = Object.entries(getTableColumns(table)) as [string, Column][];
   const result = await db.execute(sql`SELECT row_to_json(${table})::text AS r FROM ${table} WHERE ${oneOf(table.id, ids)}`);
-  return (result as unknown as { rows: { r: string }[] }).rows.map(({ r }) => {
+  return resultRows<{ r: string }>(result).map(({ r }) => {
     const json = JSON.parse(r) as Record<string, unknown>;
     const row: Record<string, unknown> = {};
     for (const [key, column] of columns) {

@@ -11,7 +11,7 @@ import { FINDING_ACTIONS, findingEffect, isRefusal, type FindingMutation } from 
 import { canTake, refusal, type FindingAction } from '../../../shared/finding-machine';
 import type { MutationResult } from '../../../shared/schemas/sync';
 import {
-  existingIds,
+  eventTaken,
   insertAttachmentRefs,
   insertFindingEvents,
   lockFinding,
@@ -56,7 +56,7 @@ export async function applyFindingMutation(
       hasPendingExtension: finding.pendingExtension !== null,
     });
     if (refused) return refuse(new Refusal(refused, TRANSITION_MESSAGES[action]));
-    if ((await existingIds(tx, 'findingEvent', [m.payload.eventId])).size) {
+    if (await eventTaken(tx, m.payload.eventId)) {
       return refuse(new Refusal('conflict', `an event with id ${m.payload.eventId} exists`));
     }
 
