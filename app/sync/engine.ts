@@ -294,9 +294,9 @@ export class SyncEngine {
         next.catch(() => {});
         const { results } = await answer;
         const sent = batch;
-        const answered = new Set(results.map((r) => r.id));
-        if (!sent.some((e) => answered.has(e.id))) throw new Error('the server answered none of the pushed mutations');
-        settling = next.then(() => this.settle(user, sent, results, at));
+        const byId = new Map(results.map((r) => [r.id, r]));
+        if (!sent.some((e) => byId.has(e.id))) throw new Error('the server answered none of the pushed mutations');
+        settling = next.then(() => this.settle(user, sent, byId, at));
         batch = await next;
       }
       return { settled: settling };
@@ -307,9 +307,8 @@ export class SyncEngine {
   }
 
   /** Takes the answered entries out of the outbox; a refused one stays with its reason and its finding is re-read. */
-  private async settle(user: LocalUser, batch: OutboxEntry[], results: MutationResult[], at: string): Promise<void> {
+  private async settle(user: LocalUser, batch: OutboxEntry[], byId: Map<string, MutationResult>, at: string): Promise<void> {
     const db = this.o.db;
-    const byId = new Map(results.map((r) => [r.id, r]));
     const refused: string[] = [];
     const done: number[] = [];
     await db.transaction('rw', db.outbox, async () => {

@@ -47,17 +47,21 @@ export async function enqueue(
 
 export const asMutation = (e: OutboxEntry): Mutation => ({ id: e.id, type: e.type, payload: e.payload, clientTime: e.clientTime }) as Mutation;
 
+/** The user's entries in this state, in creation order (after `afterSeq`, when given). */
+const entriesOf = (db: ParkCheckDb, userId: string, status: OutboxEntry['status'], afterSeq?: number) =>
+  db.outbox
+    .where('[userId+status+seq]')
+    .between([userId, status, afterSeq ?? Dexie.minKey], [userId, status, Dexie.maxKey], afterSeq === undefined, true);
+
 /** The user's entries still to push, in creation order (the first `limit`, after `afterSeq`). */
 export function pendingEntries(db: ParkCheckDb, userId: string, limit = Infinity, afterSeq?: number): Promise<OutboxEntry[]> {
-  const range = db.outbox
-    .where('[userId+status+seq]')
-    .between([userId, 'pending', afterSeq ?? Dexie.minKey], [userId, 'pending', Dexie.maxKey], afterSeq === undefined, true);
+  const range = entriesOf(db, userId, 'pending', afterSeq);
   return (Number.isFinite(limit) ? range.limit(limit) : range).toArray();
 }
 
 /** How many of the user's entries are in this state (without reading them). */
 export function countEntries(db: ParkCheckDb, userId: string, status: OutboxEntry['status']): Promise<number> {
-  return db.outbox.where('[userId+status+seq]').between([userId, status, Dexie.minKey], [userId, status, Dexie.maxKey]).count();
+  return entriesOf(db, userId, status).count();
 }
 
 /**
