@@ -37,6 +37,12 @@ const Env = z
     PARKCHECK_TRUST_PROXY: flag.default(false),
     /** Where the built PWA is; the server serves it at `/`. */
     PARKCHECK_APP_DIR: z.string().default('dist/app'),
+    /**
+     * Start the server's clock at this instant and let it run from there:
+     * training sessions and browser tests whose demo data must not move with
+     * the calendar.
+     */
+    PARKCHECK_CLOCK: z.iso.datetime({ offset: true }).optional(),
   })
   .superRefine((e, ctx) => {
     if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) {
@@ -73,6 +79,8 @@ export interface Config {
   s3: S3Config | undefined;
   appDir: string;
   trustProxy: boolean;
+  /** PARKCHECK_CLOCK: where the server's clock starts, when not at the real time. */
+  clockStart: Date | undefined;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -105,5 +113,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     appDir: path.resolve(e.PARKCHECK_APP_DIR),
     trustProxy: e.PARKCHECK_TRUST_PROXY,
+    clockStart: e.PARKCHECK_CLOCK ? new Date(e.PARKCHECK_CLOCK) : undefined,
   };
+}
+
+/** The server's clock: the real one, or one that started at `start` when the process did. */
+export function serverClock(start: Date | undefined): () => Date {
+  if (!start) return () => new Date();
+  const offset = start.getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { serve, type ServerType } from '@hono/node-server';
 import { bootstrap } from './bootstrap';
-import { loadConfig, type Config } from './config';
+import { loadConfig, serverClock, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { AuthCache } from './domain/auth-cache';
 import { ReadCache } from './domain/read-cache';
@@ -30,7 +30,7 @@ export async function start(cfg: Config): Promise<Running> {
     db: database.db,
     dbKind: database.kind,
     tz: cfg.tz,
-    now: () => new Date(),
+    now: serverClock(cfg.clockStart),
     version: VERSION,
     attachments: await createStore(cfg),
     authCache: database.kind === 'pglite' ? new AuthCache() : undefined,

@@ -13,7 +13,8 @@ import type { InspectionInput, Mutation } from './schemas/sync';
 
 export type FindingMutation = Exclude<Mutation, { type: 'inspection.submit' }>;
 
-export const FINDING_ACTIONS: Record<FindingMutation['type'], FindingAction> = {
+/** The state machine's action each finding mutation takes. */
+export const MUTATION_ACTION: Record<FindingMutation['type'], FindingAction> = {
   'finding.rectify': 'rectify',
   'finding.verify': 'verify',
   'finding.reject': 'reject',
@@ -58,7 +59,7 @@ export interface EffectRefusal {
 
 export function findingEffect<T>(m: FindingMutation, finding: FindingBefore, ctx: EffectContext<T>): FindingEffect<T> | EffectRefusal {
   const event: FindingEffect<T>['event'] = { note: null, attachmentIds: [], newDueDate: null, approve: null };
-  const patch: FindingEffect<T>['patch'] = { status: nextStatus(FINDING_ACTIONS[m.type], finding.status) };
+  const patch: FindingEffect<T>['patch'] = { status: nextStatus(MUTATION_ACTION[m.type], finding.status) };
   switch (m.type) {
     case 'finding.rectify':
       Object.assign(event, { note: m.payload.note, attachmentIds: m.payload.attachmentIds });

@@ -8,7 +8,7 @@
  *
  * Must run inside a Dexie transaction over the tables in LOCAL_TABLES.
  */
-import { FINDING_ACTIONS, findingEffect, findingsOfInspection, isRefusal } from '../../shared/finding-effects';
+import { MUTATION_ACTION, findingEffect, findingsOfInspection, isRefusal } from '../../shared/finding-effects';
 import { refusal, type Role } from '../../shared/finding-machine';
 import type { Mutation } from '../../shared/schemas/sync';
 import type { LocalFinding, LocalFindingEvent, ParkCheckDb } from '../db/database';
@@ -44,7 +44,7 @@ export function touchedIds(m: Mutation): string[] {
 
 export async function applyLocally(db: ParkCheckDb, m: Mutation, user: LocalUser, order: number): Promise<void> {
   if (m.type === 'inspection.submit') return submitLocally(db, m, user);
-  const action = FINDING_ACTIONS[m.type];
+  const action = MUTATION_ACTION[m.type];
   const finding = await db.findings.get(m.payload.findingId);
   if (!finding) throw new LocalRefusal('not_found', 'this finding is not on this phone');
   const refused = refusal(action, user.role, { status: finding.status, hasPendingExtension: finding.pendingExtension !== null });

@@ -46,7 +46,7 @@ export async function login(s: Services, req: LoginRequest, client: ClientInfo):
     ...client,
   });
   await audit(s.db, { type: 'login.success', subject, actorId: user.id, actorUsername: user.username, ip: client.ip, at: now });
-  return { token, user: toUser(user) };
+  return { token, user: toUser(user), tz: s.tz };
 }
 
 export async function logout(s: Services, actor: Actor, client: ClientInfo): Promise<void> {

@@ -15,6 +15,7 @@ import { enqueue } from '../../app/sync/outbox';
 import { httpTransport } from '../../app/sync/transport';
 import { addDays, localDate } from '../../shared/dates';
 import { DEMO_PASSWORD } from '../../server/demo/accounts';
+import { e2eNow } from '../support/clock';
 import { demoServer, launch, newPhone, type DemoServer } from '../support/browser';
 import { phone, phoneStorage } from '../support/phone';
 import { loginAt } from '../support/process';
@@ -98,7 +99,7 @@ describe('a new checklist version', () => {
       const park = (await inspector.db.parks.toArray())[0]!;
       const enterprise = (await inspector.db.enterprises.where('parkId').equals(park.id).toArray())[0]!;
       const [first, second] = v1.sections[0]!.items;
-      const inspectedAt = new Date().toISOString();
+      const inspectedAt = e2eNow().toISOString();
       const inspectionId = randomUUID();
       await enqueue(inspector.db, inspector.user, {
         type: 'inspection.submit',

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/demo/accounts';
+import { E2E_SERVER_ENV } from '../support/clock';
 import { demoServer, launch, newPhone, type DemoServer } from '../support/browser';
 import { spawnServer, type ServerProcess } from '../support/process';
 import { LoginPage } from './pages/login';
@@ -66,7 +67,7 @@ describe('a new version of the app', () => {
     // The same server, same data, now serving a new version of the app.
     await first.kill();
     fs.appendFileSync(path.join(appDir, 'sw.js'), '\n// the next version\n');
-    second = await spawnServer({ DATA_DIR: first.dataDir, PARKCHECK_DEMO: '1', PARKCHECK_APP_DIR: appDir, PORT: new URL(first.url).port });
+    second = await spawnServer({ DATA_DIR: first.dataDir, PARKCHECK_DEMO: '1', PARKCHECK_APP_DIR: appDir, PORT: new URL(first.url).port, ...E2E_SERVER_ENV });
     await page.evaluate(() => {
       (window as unknown as { stillThisPage: boolean }).stillThisPage = true;
     });

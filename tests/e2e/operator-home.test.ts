@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/schemas/entities';
+import { e2eNow, e2eToday } from '../support/clock';
 import type { Group, OperatorHome } from './pages/operator';
 import { demoPhones } from './pages/phones';
 
@@ -44,7 +45,7 @@ async function counts(home: OperatorHome): Promise<Record<Group, number>> {
   };
 }
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const today = e2eToday;
 
 describe('the operator’s home', () => {
   it('counts each group as the server does, and the filters narrow every count', async () => {
@@ -83,7 +84,7 @@ describe('the operator’s home', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('group-closed-title');
     const cards = home.section('closed').getByRole('link');
     const recent = await cards.count();
-    const month = findings.filter((f) => f.status === 'closed' && Date.parse(f.closedAt!) >= Date.now() - 31 * 86_400_000).length;
+    const month = findings.filter((f) => f.status === 'closed' && Date.parse(f.closedAt!) >= e2eNow().getTime() - 31 * 86_400_000).length;
     expect(recent).toBeLessThanOrEqual(month);
     await home.section('closed').getByRole('button', { name: /^显示更早销号的 \d+ 条$/ }).click();
     await expect.poll(() => cards.count()).toBe(recent + 30);

@@ -8,9 +8,10 @@
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, localDate } from '../../shared/dates';
+import { addDays } from '../../shared/dates';
 import { DEMO_PASSWORD } from '../../server/demo/accounts';
 import { BUILDING_PARKS, BUILT_PARKS, TOWNS } from '../../server/demo/places';
+import { e2eToday } from '../support/clock';
 import { demoServer, launch, newPhone, type DemoServer } from '../support/browser';
 import { loginAt } from '../support/process';
 import { LoginPage } from './pages/login';
@@ -18,7 +19,7 @@ import { ReportsPage } from './pages/reports';
 
 let server: DemoServer;
 let browser: Browser;
-const today = localDate(new Date(), 'Asia/Shanghai');
+const today = e2eToday();
 /** The demo's twelve months. */
 const YEAR = `period=custom&from=${addDays(today, -364)}&to=${today}`;
 

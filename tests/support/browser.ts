@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject, onTestFailed } from 'vitest';
+import { E2E_SERVER_ENV, e2eNow } from './clock';
 import { spawnServer, type ServerProcess } from './process';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -33,7 +34,7 @@ export async function demoServer(env: Record<string, string> = {}): Promise<Demo
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parkcheck-e2e-'));
   fs.cpSync(inject('demoDataDir'), dataDir, { recursive: true });
   fs.rmSync(path.join(dataDir, 'parkcheck.lock'), { force: true });
-  const server = await spawnServer({ DATA_DIR: dataDir, PARKCHECK_DEMO: '1', PARKCHECK_APP_DIR: 'dist/app', ...env });
+  const server = await spawnServer({ DATA_DIR: dataDir, PARKCHECK_DEMO: '1', PARKCHECK_APP_DIR: 'dist/app', ...E2E_SERVER_ENV, ...env });
   return Object.assign(server, {
     dataDir,
     async stop() {
@@ -59,6 +60,8 @@ export interface Phone {
 
 export async function newPhone(browser: Browser, baseURL: string): Promise<Phone> {
   const context = await browser.newContext({ ...PHONE, baseURL, serviceWorkers: 'allow' });
+  // The phone's calendar is the server's (support/clock.ts); time runs on from there.
+  await context.clock.install({ time: e2eNow() });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && !OFFLINE_REQUEST.test(m.text()) && errors.push(m.text()));

@@ -7,7 +7,7 @@
  * instead, so a replay answers the same.
  */
 import { formatInstant } from '../../../shared/dates';
-import { FINDING_ACTIONS, findingEffect, isRefusal, type FindingMutation } from '../../../shared/finding-effects';
+import { MUTATION_ACTION, findingEffect, isRefusal, type FindingMutation } from '../../../shared/finding-effects';
 import { canTake, refusal, type FindingAction } from '../../../shared/finding-machine';
 import type { MutationResult } from '../../../shared/schemas/sync';
 import {
@@ -40,7 +40,7 @@ export async function applyFindingMutation(
   m: FindingMutation,
   clientTime: Date,
 ): Promise<MutationResult> {
-  const action = FINDING_ACTIONS[m.type];
+  const action = MUTATION_ACTION[m.type];
   const result = await writeTx(ctx.s.db, async (tx, changes): Promise<MutationResult | undefined> => {
     const inserted = await recordMutations(tx, [record(ctx, envelope, clientTime, { status: 'applied' })]);
     if (!inserted.size) return undefined;

@@ -47,5 +47,5 @@ export function authRoutes() {
       await logout(c.get('services'), c.get('actor'), { ip: c.get('clientIp'), userAgent: null });
       return c.body(null, 204);
     })
-    .openapi(meRoute, (c) => c.json({ user: toUser(c.get('actor')) }, 200));
+    .openapi(meRoute, (c) => c.json({ user: toUser(c.get('actor')), tz: c.get('services').tz }, 200));
 }

@@ -6,14 +6,16 @@
  */
 import fs from 'node:fs';
 import { createHash, randomUUID } from 'node:crypto';
-import { addDays, localDate } from '../../../shared/dates';
+import { addDays } from '../../../shared/dates';
 import type { Enterprise, Finding, FindingEvent, Park, Template } from '../../../shared/schemas/entities';
 import { DEMO_PASSWORD } from '../../../server/demo/accounts';
+import { e2eNow, e2eToday } from '../../support/clock';
 import { loginAt } from '../../support/process';
 
 export const PHOTO = 'tests/fixtures/photos/distribution-box.jpg';
 export const ROTATED_PHOTO = 'tests/fixtures/photos/exit-rotated.jpg';
-export const today = () => localDate(new Date(), 'Asia/Shanghai');
+/** Today on the tests' calendar, the same day the demo server and the phones see. */
+export const today = e2eToday;
 
 export class Demo {
   private readonly tokens = new Map<string, string>();
@@ -50,7 +52,7 @@ export class Demo {
   }
 
   async pushOne(username: string, type: string, payload: Record<string, unknown>): Promise<void> {
-    const [result] = await this.push(username, [{ id: randomUUID(), type, payload, clientTime: new Date().toISOString() }]);
+    const [result] = await this.push(username, [{ id: randomUUID(), type, payload, clientTime: e2eNow().toISOString() }]);
     if (result?.status !== 'applied') throw new Error(`${type} as ${username}: ${JSON.stringify(result)}`);
   }
 
@@ -109,14 +111,14 @@ export class Demo {
       {
         id: randomUUID(),
         type: 'inspection.submit',
-        clientTime: new Date().toISOString(),
+        clientTime: e2eNow().toISOString(),
         payload: {
           inspection: {
             id: inspectionId,
             templateId: fire.id,
             parkId: enterprise.parkId,
             enterpriseId: enterprise.id,
-            inspectedAt: new Date().toISOString(),
+            inspectedAt: e2eNow().toISOString(),
             answers: findings.map((f) => ({ itemCode: f.itemCode, result: 'fail' })),
             findings,
           },
