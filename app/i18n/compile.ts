@@ -3,6 +3,14 @@
  * the first screen (the build sets __INTLIFY_DROP_MESSAGE_COMPILER__). The
  * app's messages use only: named interpolation `{name}`, list `{0}`, literal
  * `{'{'}`, and plural choices `一 | 多` — this covers exactly that.
+ *
+ * Why not @intlify/unplugin-vue-i18n's build-time precompilation (measured
+ * with the messages converted to JSON, the only form besides an
+ * `export default {…}` literal that it precompiles; our area files export
+ * typed `zh`/`en` objects): first-screen JS 118.5 KB gzip against 118.2 KB
+ * with this file, lazy message chunks about 20 % larger (the admin area's
+ * 10.3 KB gzip against 8.5 KB: each message ships as an AST, not a string),
+ * 58 more packages (about 16 MB), and from 11.2 on it requires Node 22.13.
  */
 import type { MessageCompiler, MessageContext, MessageFunction } from 'vue-i18n';
 
