@@ -31,7 +31,7 @@ import {
 import type { Enterprise, Park, Region, Template, User } from '../../shared/schemas/entities';
 import type { Executor, Tx } from '../db/client';
 import { enterprises, parks, regions, templates, users } from '../db/schema';
-import { conflict, invalid, notFound } from '../http/errors';
+import { conflict, invalid, notFound } from './errors';
 import { audit } from '../repo/audit';
 import {
   adminListEnterprises,

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { LIMITS } from '../../shared/schemas/common';
-import { ApiError, notFound } from '../http/errors';
+import { ApiError, notFound } from './errors';
 import { claimAttachment, getAttachmentRow, mayDownload } from '../repo/attachments';
 import { scopeOf, type Actor } from './scope';
 import type { Services } from './services';

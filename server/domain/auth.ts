@@ -1,6 +1,6 @@
 /** Log in and out. Failures are counted per username in the audit log, so every process sees them. */
 import { LOGIN_RATE_LIMIT, TOKEN_LIFETIME_DAYS, type LoginRequest, type LoginResponse } from '../../shared/schemas/auth';
-import { ApiError } from '../http/errors';
+import { ApiError } from './errors';
 import { audit } from '../repo/audit';
 import { toUser } from '../repo/mappers';
 import { countLoginFailures, createSession, findUserByUsername, lastPasswordReset, revokeSession } from '../repo/users';

@@ -20,7 +20,7 @@ import {
   type RawRow,
 } from '../../shared/import/enterprises';
 import type { ImportMode, ImportReport } from '../../shared/schemas/admin';
-import { ApiError, invalid } from '../http/errors';
+import { ApiError, invalid } from './errors';
 import { audit } from '../repo/audit';
 import { allParkRefs, insertEnterprises, takenCreditCodes } from '../repo/catalog';
 import { writeTx } from '../repo/write';

@@ -4,7 +4,7 @@ import { creationEvent, history } from '../../shared/history';
 import { endOfDate, startOfDate } from '../../shared/dates';
 import type { Enterprise, Finding, FindingEvent, Inspection, Park, Region, Template } from '../../shared/schemas/entities';
 import { FINDINGS_DEFAULT_LIMIT, type FindingQuery } from '../../shared/schemas/reads';
-import { notFound } from '../http/errors';
+import { notFound } from './errors';
 import { getEnterprise, listEnterprises, listLatestTemplates, listParks, listRegions } from '../repo/catalog';
 import { getFinding, getInspection, listFindingEvents, listFindings, listInspectionFindings } from '../repo/findings';
 import { toEnterprise, toFinding, toFindingEvent, toInspection, toPark, toRegion, toTemplate } from '../repo/mappers';

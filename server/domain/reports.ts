@@ -32,7 +32,7 @@ import {
   type ReportTotals,
 } from '../../shared/schemas/reports';
 import { categoryLabel, LABELS, monthLabel, type Labels } from '../export/labels';
-import { notFound } from '../http/errors';
+import { notFound } from './errors';
 import { getPark, listLatestTemplates } from '../repo/catalog';
 import { toFinding, type MapContext } from '../repo/mappers';
 import {

@@ -11,7 +11,7 @@
 import { findingsOfInspection } from '../../../shared/finding-effects';
 import { INSPECT_ROLES } from '../../../shared/finding-machine';
 import type { MutationResult, MutationPayload } from '../../../shared/schemas/sync';
-import { sqlState } from '../../http/errors';
+import { sqlState } from '../errors';
 import {
   insertAttachmentRefs,
   insertFindings,

@@ -64,7 +64,7 @@ import { importEnterprises, importTemplate, XLSX_TYPE } from '../../domain/impor
 import type { Services } from '../../domain/services';
 import { requireAuth, requireRole } from '../auth';
 import type { AppEnv } from '../env';
-import { ApiError, invalid } from '../errors';
+import { ApiError, invalid } from '../../domain/errors';
 import { errors, json, jsonBody } from '../openapi';
 
 const admin = { tags: ['admin'], middleware: [requireAuth, requireRole('admin')] };
