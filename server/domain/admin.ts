@@ -70,11 +70,11 @@ import {
   setUserPassword,
   setUserScope,
   updateUserProfile,
+  type Actor,
 } from '../repo/users';
 import { writeTx, type ChangeSet } from '../repo/write';
 import { decodeCursor, encodeCursor } from './cursor';
 import { hashPassword } from './passwords';
-import type { Actor } from './scope';
 import type { Services } from './services';
 
 export interface AuditInfo {

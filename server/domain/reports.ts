@@ -31,8 +31,8 @@ import {
   type ReportRow,
   type ReportTotals,
 } from '../../shared/schemas/reports';
+import { scopeKey, scopeOf, type Scope } from '../../shared/scope';
 import { categoryLabel, LABELS, monthLabel, type Labels } from '../export/labels';
-import { notFound } from './errors';
 import { getPark, listLatestTemplates } from '../repo/catalog';
 import { toFinding, type MapContext } from '../repo/mappers';
 import {
@@ -50,8 +50,9 @@ import {
   type FixedOffsetDays,
   type ReportFilter,
 } from '../repo/reports';
+import type { Actor } from '../repo/users';
 import { decodeCursor, encodeCursor } from './cursor';
-import { scopeKey, scopeOf, type Actor, type Scope } from './scope';
+import { notFound } from './errors';
 import { mapContext, today, type Services } from './services';
 
 type RegionRow = Awaited<ReturnType<typeof reportRegions>>[number];

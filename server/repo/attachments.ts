@@ -2,7 +2,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { attachmentRefs, attachments } from '../db/schema';
-import { parkIn, type Scope } from '../domain/scope';
+import type { Scope } from '../../shared/scope';
+import { parkIn } from './scope';
 
 export async function getAttachmentRow(db: Executor, id: string) {
   const [row] = await db.select().from(attachments).where(eq(attachments.id, id)).limit(1);

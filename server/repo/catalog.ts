@@ -2,7 +2,8 @@
 import { and, asc, desc, eq, gt, ilike, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { resultRows, type Executor, type Tx } from '../db/client';
 import { enterprises, parks, regions, templates, users } from '../db/schema';
-import { parkIn, regionIn, uuidArray, type Scope } from '../domain/scope';
+import type { Scope } from '../../shared/scope';
+import { parkIn, regionIn, uuidArray } from './scope';
 import { bulkInsert } from './bulk';
 
 export async function listRegions(db: Executor, scope: Scope) {

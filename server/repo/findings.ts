@@ -2,7 +2,8 @@
 import { and, asc, desc, eq, gte, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { findingEvents, findings, inspections } from '../db/schema';
-import { parkIn, type Scope } from '../domain/scope';
+import type { Scope } from '../../shared/scope';
+import { parkIn } from './scope';
 
 export interface FindingFilter {
   parkId?: string | undefined;

@@ -14,7 +14,8 @@ import { unionAll } from 'drizzle-orm/pg-core';
 import type { Measure } from '../../shared/schemas/reports';
 import type { Executor } from '../db/client';
 import { enterprises, findings, inspections, parks, regions } from '../db/schema';
-import { parkIn, regionIn, uuidArray, type Scope } from '../domain/scope';
+import type { Scope } from '../../shared/scope';
+import { parkIn, regionIn, uuidArray } from './scope';
 import { findingConditions } from './findings';
 
 /**

@@ -16,7 +16,8 @@ import {
   regions,
   templates,
 } from '../db/schema';
-import { parkIn, regionIn, uuidArray, type Scope } from '../domain/scope';
+import type { Scope } from '../../shared/scope';
+import { parkIn, regionIn, uuidArray } from './scope';
 import { bulkInsert } from './bulk';
 import { SCOPE_EPOCH } from './meta';
 

@@ -11,7 +11,6 @@
 import { findingsOfInspection } from '../../../shared/finding-effects';
 import { INSPECT_ROLES } from '../../../shared/finding-machine';
 import type { MutationResult, MutationPayload } from '../../../shared/schemas/sync';
-import { sqlState } from '../errors';
 import {
   insertAttachmentRefs,
   insertFindings,
@@ -25,6 +24,7 @@ import {
 } from '../../repo/sync';
 import type { Tx } from '../../db/client';
 import { writeTx } from '../../repo/write';
+import { sqlState } from '../errors';
 import { answerRecorded, clamp, record, rejected, Refusal, type Envelope, type PushContext } from './mutation';
 
 type Submit = MutationPayload<'inspection.submit'>;
