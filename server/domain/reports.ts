@@ -32,7 +32,7 @@ import {
   type ReportTotals,
 } from '../../shared/schemas/reports';
 import { scopeKey, scopeOf, type Scope } from '../../shared/scope';
-import { categoryLabel, LABELS, monthLabel, type Labels } from '../export/labels';
+import { categoryLabel, LABELS, monthLabel, type Labels } from './report-labels';
 import { getPark, listLatestTemplates } from '../repo/catalog';
 import { toFinding, type MapContext } from '../repo/mappers';
 import {
