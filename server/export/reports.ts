@@ -1,7 +1,7 @@
 /**
  * The report table and a findings list as Excel files: the numbers, rows and
  * words the domain computed (domain/reports.ts, domain/report-labels.ts),
- * laid out as sheets. Formatting only; nothing here is counted or decided.
+ * laid out as sheets.
  */
 import type { Readable } from 'node:stream';
 import { daysBetween } from '../../shared/dates';
