@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { DEFAULT_TEMPLATES } from '../shared/templates';
 import type { Config } from './config';
 import { meta } from './db/schema';
-import { insertTemplateVersion } from './domain/admin';
+import { insertTemplateVersion } from './domain/admin/templates';
 import { hashPassword } from './domain/passwords';
 import type { Services } from './domain/services';
 import { loadDemoData } from './demo/load';

@@ -23,7 +23,7 @@ import type { ImportMode, ImportReport } from '../../shared/schemas/admin';
 import { audit } from '../repo/audit';
 import { allParkRefs, insertEnterprises, takenCreditCodes } from '../repo/catalog';
 import { writeTx } from '../repo/write';
-import type { AuditInfo } from './admin';
+import type { AuditInfo } from './admin/common';
 import { ApiError, invalid } from './errors';
 import type { Services } from './services';
 
