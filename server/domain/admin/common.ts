@@ -9,12 +9,11 @@
  * This module holds what they share: the audit entry of a change, the error
  * of a bad field, keyset pages of a list by name, and the diff of an update.
  */
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ADMIN_DEFAULT_LIMIT } from '../../../shared/schemas/admin';
 import type { Executor } from '../../db/client';
-import type { enterprises, parks, regions } from '../../db/schema';
 import { audit } from '../../repo/audit';
+import { existingIds } from '../../repo/catalog';
 import type { Actor } from '../../repo/users';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { invalid } from '../errors';
@@ -29,9 +28,8 @@ export interface AuditInfo {
 export const badField = (path: string, message: string) => invalid(`${path}: ${message}`, [{ path, message }]);
 
 /** Whether a region, park or enterprise with this id exists (enabled or not). */
-export async function exists(db: Executor, table: typeof regions | typeof parks | typeof enterprises, id: string) {
-  const [row] = await db.select({ id: table.id }).from(table).where(eq(table.id, id)).limit(1);
-  return Boolean(row);
+export async function exists(db: Executor, kind: 'region' | 'park' | 'enterprise', id: string) {
+  return (await existingIds(db, kind, [id])).has(id);
 }
 
 /** One admin change in the audit log: who did it, from where, to what, and the details (never a password). */

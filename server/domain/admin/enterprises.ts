@@ -1,14 +1,13 @@
 /** Administration of enterprises, one at a time (the bulk import is domain/import.ts). */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { AdminEnterpriseQuery, EnterpriseCreate, EnterpriseUpdate } from '../../../shared/schemas/admin';
 import type { Enterprise } from '../../../shared/schemas/entities';
-import { enterprises, parks } from '../../db/schema';
 import {
   adminListEnterprises,
   enterpriseByCreditCode,
   getEnterprise,
   getPark,
+  insertEnterprise,
   lockEnterprise,
   lockPark,
   updateEnterpriseRow,
@@ -23,31 +22,23 @@ import { auditAction, badField, changed, exists, listing, pageOf, pick, toggled,
 export async function createEnterprise(s: Services, input: EnterpriseCreate, who: AuditInfo): Promise<Enterprise> {
   return writeTx(s.db, async (tx, changes) => {
     const id = input.id ?? randomUUID();
-    if (await exists(tx, enterprises, id)) throw conflict(`an enterprise with id ${id} exists`);
-    if (!(await exists(tx, parks, input.parkId))) throw badField('parkId', 'no such park');
-    if (input.creditCode) {
-      const [dup] = await tx
-        .select({ id: enterprises.id })
-        .from(enterprises)
-        .where(eq(enterprises.creditCode, input.creditCode))
-        .limit(1);
-      if (dup) throw conflict(`an enterprise with credit code ${input.creditCode} exists`);
+    if (await exists(tx, 'enterprise', id)) throw conflict(`an enterprise with id ${id} exists`);
+    if (!(await exists(tx, 'park', input.parkId))) throw badField('parkId', 'no such park');
+    if (input.creditCode && (await enterpriseByCreditCode(tx, input.creditCode))) {
+      throw conflict(`an enterprise with credit code ${input.creditCode} exists`);
     }
-    const [row] = await tx
-      .insert(enterprises)
-      .values({
-        id,
-        parkId: input.parkId,
-        name: input.name,
-        creditCode: input.creditCode ?? null,
-        building: input.building ?? null,
-        contactName: input.contactName ?? null,
-        contactPhone: input.contactPhone ?? null,
-      })
-      .returning();
+    const row = await insertEnterprise(tx, {
+      id,
+      parkId: input.parkId,
+      name: input.name,
+      creditCode: input.creditCode ?? null,
+      building: input.building ?? null,
+      contactName: input.contactName ?? null,
+      contactPhone: input.contactPhone ?? null,
+    });
     changes.park('enterprise', id, input.parkId);
     await auditAction(tx, who, 'admin.enterprise.create', id, { name: input.name, parkId: input.parkId });
-    return toEnterprise(row!);
+    return toEnterprise(row);
   });
 }
 

@@ -2,8 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AdminParkQuery, ParkCreate, ParkUpdate } from '../../../shared/schemas/admin';
 import type { Park } from '../../../shared/schemas/entities';
-import { parks, regions } from '../../db/schema';
-import { adminListParks, getPark, getRegion, lockPark, lockRegion, updateParkRow } from '../../repo/catalog';
+import { adminListParks, getPark, getRegion, insertPark, lockPark, lockRegion, updateParkRow } from '../../repo/catalog';
 import { toPark } from '../../repo/mappers';
 import { bumpScopeEpoch } from '../../repo/meta';
 import { writeTx } from '../../repo/write';
@@ -14,23 +13,20 @@ import { auditAction, badField, changed, exists, listing, pageOf, pick, toggled,
 export async function createPark(s: Services, input: ParkCreate, who: AuditInfo): Promise<Park> {
   return writeTx(s.db, async (tx, changes) => {
     const id = input.id ?? randomUUID();
-    if (await exists(tx, parks, id)) throw conflict(`a park with id ${id} exists`);
-    if (!(await exists(tx, regions, input.regionId))) throw badField('regionId', 'no such region');
-    const [row] = await tx
-      .insert(parks)
-      .values({
-        id,
-        name: input.name,
-        regionId: input.regionId,
-        address: input.address ?? null,
-        starRating: input.starRating ?? null,
-        areaMu: input.areaMu ?? null,
-        floorArea: input.floorArea ?? null,
-      })
-      .returning();
+    if (await exists(tx, 'park', id)) throw conflict(`a park with id ${id} exists`);
+    if (!(await exists(tx, 'region', input.regionId))) throw badField('regionId', 'no such region');
+    const row = await insertPark(tx, {
+      id,
+      name: input.name,
+      regionId: input.regionId,
+      address: input.address ?? null,
+      starRating: input.starRating ?? null,
+      areaMu: input.areaMu ?? null,
+      floorArea: input.floorArea ?? null,
+    });
     changes.park('park', id, id);
     await auditAction(tx, who, 'admin.park.create', id, { name: input.name });
-    return toPark(row!);
+    return toPark(row);
   });
 }
 

@@ -1,13 +1,12 @@
 /** Administration of regions: the tree every scope and report is built on. */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { AdminRegionQuery, RegionCreate, RegionUpdate } from '../../../shared/schemas/admin';
 import type { Region } from '../../../shared/schemas/entities';
-import { regions } from '../../db/schema';
 import {
   adminListRegions,
   enabledChildrenOfRegion,
   getRegion,
+  insertRegion,
   lockRegion,
   lockRegionTree,
   moveRegionSubtree,
@@ -23,20 +22,17 @@ import { auditAction, badField, changed, exists, listing, pageOf, pick, toggled,
 export async function createRegion(s: Services, input: RegionCreate, who: AuditInfo): Promise<Region> {
   return writeTx(s.db, async (tx, changes) => {
     const id = input.id ?? randomUUID();
-    if (await exists(tx, regions, id)) throw conflict(`a region with id ${id} exists`);
+    if (await exists(tx, 'region', id)) throw conflict(`a region with id ${id} exists`);
     let path = [id];
     if (input.parentId) {
-      const [parent] = await tx.select().from(regions).where(eq(regions.id, input.parentId)).limit(1);
+      const parent = await getRegion(tx, input.parentId);
       if (!parent) throw badField('parentId', 'no such region');
       path = [...parent.path, id];
     }
-    const [row] = await tx
-      .insert(regions)
-      .values({ id, name: input.name, parentId: input.parentId ?? null, path })
-      .returning();
+    const row = await insertRegion(tx, { id, name: input.name, parentId: input.parentId ?? null, path });
     changes.region(id);
     await auditAction(tx, who, 'admin.region.create', id, { name: input.name });
-    return toRegion(row!);
+    return toRegion(row);
   });
 }
 

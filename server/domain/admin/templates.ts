@@ -4,8 +4,14 @@ import { formatInstant } from '../../../shared/dates';
 import type { TemplatePublish, TemplateSummary } from '../../../shared/schemas/admin';
 import type { Template } from '../../../shared/schemas/entities';
 import type { Tx } from '../../db/client';
-import { templates } from '../../db/schema';
-import { allTemplateVersions, getTemplate, latestTemplateVersion, lockTemplateCode, retireTemplateCode } from '../../repo/catalog';
+import {
+  allTemplateVersions,
+  getTemplate,
+  insertTemplate,
+  latestTemplateVersion,
+  lockTemplateCode,
+  retireTemplateCode,
+} from '../../repo/catalog';
 import { toTemplate } from '../../repo/mappers';
 import { writeTx, type ChangeSet } from '../../repo/write';
 import { notFound } from '../errors';
@@ -31,7 +37,7 @@ export async function insertTemplateVersion(
   await lockTemplateCode(tx, input.code);
   const version = (await latestTemplateVersion(tx, input.code)) + 1;
   const id = randomUUID();
-  await tx.insert(templates).values({
+  await insertTemplate(tx, {
     id,
     code: input.code,
     version,

@@ -4,7 +4,6 @@
  * acting who takes their own admin role away.
  */
 import { randomUUID } from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { formatInstant } from '../../../shared/dates';
 import {
@@ -17,10 +16,11 @@ import {
 } from '../../../shared/schemas/admin';
 import type { User } from '../../../shared/schemas/entities';
 import type { Executor, Tx } from '../../db/client';
-import { parks, regions, users } from '../../db/schema';
+import { existingIds } from '../../repo/catalog';
 import { toUser } from '../../repo/mappers';
 import {
   countEnabledAdmins,
+  findUserByUsername,
   getUser,
   insertUser,
   listUsers,
@@ -53,15 +53,13 @@ async function checkUserScope(
     throw badField(regionIds.length ? 'regionIds' : 'parkIds', 'admins see everything and take no scope');
   }
   const checks = [
-    { field: 'regionIds', table: regions, ids: [...new Set(regionIds)] },
-    { field: 'parkIds', table: parks, ids: [...new Set(parkIds)] },
+    { field: 'regionIds', kind: 'region', ids: [...new Set(regionIds)] },
+    { field: 'parkIds', kind: 'park', ids: [...new Set(parkIds)] },
   ] as const;
-  for (const { field, table, ids } of checks) {
-    if (!ids.length) continue;
-    const found = await db.select({ id: table.id }).from(table).where(inArray(table.id, ids));
-    const known = new Set(found.map((r) => r.id));
+  for (const { field, kind, ids } of checks) {
+    const known = await existingIds(db, kind, ids);
     const missing = ids.filter((id) => !known.has(id));
-    if (missing.length) throw badField(field, `no such ${field === 'regionIds' ? 'region' : 'park'}: ${missing.join(', ')}`);
+    if (missing.length) throw badField(field, `no such ${kind}: ${missing.join(', ')}`);
   }
 }
 
@@ -71,12 +69,7 @@ export async function createUser(s: Services, input: UserCreate, who: AuditInfo)
   await checkUserScope(s.db, input.role, regionIds, parkIds);
   const passwordHash = await hashPassword(input.password);
   return s.db.transaction(async (tx) => {
-    const [dup] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.username}) = lower(${input.username})`)
-      .limit(1);
-    if (dup) throw conflict(`the username ${input.username} is taken`);
+    if (await findUserByUsername(tx, input.username)) throw conflict(`the username ${input.username} is taken`);
     const row = await insertUser(tx, {
       id: randomUUID(),
       username: input.username,
