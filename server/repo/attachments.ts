@@ -1,8 +1,8 @@
 /** Attachment metadata, and who may download what. */
 import { and, eq, sql } from 'drizzle-orm';
+import type { Scope } from '../../shared/scope';
 import type { Executor } from '../db/client';
 import { attachmentRefs, attachments } from '../db/schema';
-import type { Scope } from '../../shared/scope';
 import { parkIn } from './scope';
 
 export async function getAttachmentRow(db: Executor, id: string) {

@@ -1,8 +1,8 @@
 /** Regions, parks, enterprises and templates: scoped reads, and what admins list and change. */
 import { and, asc, desc, eq, gt, ilike, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { Scope } from '../../shared/scope';
 import { resultRows, type Executor, type Tx } from '../db/client';
 import { enterprises, parks, regions, templates, users } from '../db/schema';
-import type { Scope } from '../../shared/scope';
 import { parkIn, regionIn, uuidArray } from './scope';
 import { bulkInsert } from './bulk';
 

@@ -1,8 +1,8 @@
 /** Scoped reads of inspections, findings and their history. */
 import { and, asc, desc, eq, gte, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Scope } from '../../shared/scope';
 import type { Executor } from '../db/client';
 import { findingEvents, findings, inspections } from '../db/schema';
-import type { Scope } from '../../shared/scope';
 import { parkIn } from './scope';
 
 export interface FindingFilter {

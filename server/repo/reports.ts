@@ -12,9 +12,9 @@
 import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Measure } from '../../shared/schemas/reports';
+import type { Scope } from '../../shared/scope';
 import type { Executor } from '../db/client';
 import { enterprises, findings, inspections, parks, regions } from '../db/schema';
-import type { Scope } from '../../shared/scope';
 import { parkIn, regionIn, uuidArray } from './scope';
 import { findingConditions } from './findings';
 

@@ -2,6 +2,7 @@
 import { and, asc, eq, getTableColumns, gt, sql, type AnyColumn, type Column, type InferSelectModel } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { ChangeKind, MutationError } from '../../shared/schemas/sync';
+import type { Scope } from '../../shared/scope';
 import { resultRows, type Executor, type Tx } from '../db/client';
 import {
   attachmentRefs,
@@ -16,7 +17,6 @@ import {
   regions,
   templates,
 } from '../db/schema';
-import type { Scope } from '../../shared/scope';
 import { parkIn, regionIn, uuidArray } from './scope';
 import { bulkInsert } from './bulk';
 import { SCOPE_EPOCH } from './meta';
