@@ -106,7 +106,11 @@ export async function lockFinding(tx: Tx, scope: Scope, id: string) {
   return row;
 }
 
-export async function updateFinding(tx: Tx, id: string, patch: Partial<FindingRow>) {
+/** A change to a finding. A new due date comes with its end (findings.ts `dueColumns`), never alone. */
+export type FindingPatch = Omit<Partial<FindingRow>, 'dueDate' | 'dueEndAt'> &
+  ({ dueDate?: undefined; dueEndAt?: undefined } | { dueDate: string; dueEndAt: Date });
+
+export async function updateFinding(tx: Tx, id: string, patch: FindingPatch) {
   await tx.update(findings).set(patch).where(eq(findings.id, id));
 }
 

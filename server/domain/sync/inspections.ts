@@ -23,6 +23,7 @@ import {
   type MutationRow,
 } from '../../repo/sync';
 import type { Tx } from '../../db/client';
+import { dueColumns } from '../../repo/findings';
 import { writeTx } from '../../repo/write';
 import { sqlState } from '../errors';
 import { answerRecorded, clamp, record, rejected, Refusal, type Envelope, type PushContext } from './mutation';
@@ -101,6 +102,7 @@ function plan(ctx: PushContext, item: ParsedSubmit, look: Lookups): Plan {
   const { actor, receivedAt } = ctx;
   const findings: FindingRow[] = findingsOfInspection(i, template.category, inspectedAt).map((f) => ({
     ...f,
+    ...dueColumns(f.dueDate, ctx.s.tz),
     createdAt: receivedAt,
     updatedAt: receivedAt,
   }));
