@@ -156,9 +156,9 @@ export async function generateProvince(
     // Stage 1: which inspection, severity, fixed on the spot, due date, age. Stage 2: the outcome.
     await c.query(
       `INSERT INTO findings (id, inspection_id, park_id, enterprise_id, template_id, item_code, category, severity, description,
-                             due_date, status, rectified_on_site, observed_at, submitted_at, rectified_at, closed_at)
+                             due_date, due_end_at, status, rectified_on_site, observed_at, submitted_at, rectified_at, closed_at)
        SELECT id, inspection_id, park_id, enterprise_id, template_id, NULL, category, severity, description,
-              due_date, status, on_spot, observed_at,
+              due_date, due_end, status, on_spot, observed_at,
               CASE WHEN status = 'submitted' THEN least(observed_at + random() * (age + 1) * interval '1 day', $3::timestamptz) END,
               rectified_at,
               CASE WHEN status = 'closed' THEN least(rectified_at + random() * 3 * interval '1 day', $3::timestamptz) END

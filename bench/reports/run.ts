@@ -19,7 +19,7 @@ import { localDate, startOfDate } from '../../shared/dates';
 import { presetPeriod, previousPeriod, trailingMonths, type Period } from '../../shared/rates';
 import { bootstrap } from '../../server/bootstrap';
 import { openDatabase, type Database } from '../../server/db/client';
-import { createUser } from '../../server/domain/admin';
+import { createUser } from '../../server/domain/admin/users';
 import type { Services } from '../../server/domain/services';
 import { createApp } from '../../server/http/app';
 import { findUserByUsername } from '../../server/repo/users';

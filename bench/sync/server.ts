@@ -11,7 +11,10 @@ import http from 'node:http';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../../server/config';
 import { templates } from '../../server/db/schema';
-import { createEnterprise, createPark, createRegion, createUser } from '../../server/domain/admin';
+import { createEnterprise } from '../../server/domain/admin/enterprises';
+import { createPark } from '../../server/domain/admin/parks';
+import { createRegion } from '../../server/domain/admin/regions';
+import { createUser } from '../../server/domain/admin/users';
 import { start } from '../../server/main';
 import { writeTx } from '../../server/repo/write';
 import { arg } from '../util';
@@ -80,13 +83,13 @@ async function seedBig(n: number): Promise<{ findings: number }> {
       SELECT md5('i' || g)::uuid, ${template}, ${park.id}, ${inspector}, '基准测试', now() - (g || ' minutes')::interval, now(), now(), '[]'::jsonb
       FROM generate_series(1, ${Math.ceil(n / 5)}) g`);
     await tx.execute(sql`
-      INSERT INTO findings (id, inspection_id, park_id, template_id, item_code, category, severity, description, location, requirement, due_date, status, observed_at)
+      INSERT INTO findings (id, inspection_id, park_id, template_id, item_code, category, severity, description, location, requirement, due_date, due_end_at, status, observed_at)
       SELECT md5('f' || g)::uuid, md5('i' || ((g - 1) / 5 + 1))::uuid, ${park.id}, ${template}, 'F01', 'fire',
         CASE WHEN g % 5 = 0 THEN 'major' ELSE 'general' END,
         '配电箱前堆放纸箱杂物，占用检修通道，存在电气火灾隐患（基准测试数据第' || g || '条）', '3号楼2层生产车间',
-        '立即清理配电箱前杂物，保持不少于0.8米的操作距离', (now() + ((g % 60) - 30 || ' days')::interval)::date,
+        '立即清理配电箱前杂物，保持不少于0.8米的操作距离', due, (due + 1)::timestamp AT TIME ZONE ${s.tz},
         (ARRAY['open', 'submitted', 'closed'])[g % 3 + 1], now() - (g || ' minutes')::interval
-      FROM generate_series(1, ${n}) g`);
+      FROM generate_series(1, ${n}) g, LATERAL (SELECT (now() + ((g % 60) - 30 || ' days')::interval)::date AS due) d`);
     await tx.execute(sql`SELECT pg_advisory_xact_lock(7301002)`);
     await tx.execute(sql`
       INSERT INTO changes (kind, entity_id, seq, op, park_id)

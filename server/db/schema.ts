@@ -199,6 +199,12 @@ export const findings = pgTable(
     location: text('location'),
     requirement: text('requirement'),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
+    /**
+     * When the due date ends: the first instant of the next day in PARKCHECK_TZ, written
+     * with every due date (repo/findings.ts `dueColumns`). Reports judge "on time" against
+     * it, so no query converts dates through the time-zone database.
+     */
+    dueEndAt: ts('due_end_at').notNull(),
     status: text('status', { enum: ['open', 'submitted', 'closed'] }).notNull(),
     rectifiedOnSite: boolean('rectified_on_site').notNull().default(false),
     attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'`),
@@ -218,8 +224,8 @@ export const findings = pgTable(
     // Reports (server/repo/reports.ts) read only these columns, so these answer them from the index
     // alone: a period across the province, a period of a few parks, and the not-closed findings by due date.
     // They also serve every read by park and period, or by period alone (their leading columns).
-    index('findings_report_time_idx').on(t.observedAt, t.parkId, t.status, t.severity, t.category, t.dueDate, t.rectifiedAt, t.id),
-    index('findings_report_park_idx').on(t.parkId, t.observedAt, t.status, t.severity, t.category, t.dueDate, t.rectifiedAt, t.id),
+    index('findings_report_time_idx').on(t.observedAt, t.parkId, t.status, t.severity, t.category, t.dueDate, t.dueEndAt, t.rectifiedAt, t.id),
+    index('findings_report_park_idx').on(t.parkId, t.observedAt, t.status, t.severity, t.category, t.dueDate, t.dueEndAt, t.rectifiedAt, t.id),
     index('findings_report_open_idx')
       .on(t.dueDate, t.observedAt, t.parkId, t.severity, t.category, t.id)
       .where(sql`${t.status} <> 'closed'`),

@@ -14,6 +14,7 @@ import type { Tx } from '../db/client';
 import { enterprises, findingEvents, findings, inspections, parks, regions, templates, users } from '../db/schema';
 import { hashPassword } from '../domain/passwords';
 import type { Services } from '../domain/services';
+import { dueColumns } from '../repo/findings';
 import type { ChangeSet } from '../repo/write';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
 import { demoProblem } from './problems';
@@ -324,7 +325,7 @@ class LoopSimulator {
     const id = rnd.uuid();
     const inspectedDate = localDate(new Date(a.at), this.tz);
     const severity = item.severity;
-    let dueDate = addDays(inspectedDate, item.dueDays ?? (severity === 'major' ? 30 : 7));
+    const dueDate = addDays(inspectedDate, item.dueDays ?? (severity === 'major' ? 30 : 7));
     const onSite = severity === 'general' && rnd.chance(0.25);
     const base = { findingId: id, parkId: a.parkId };
     const problem = demoProblem(rnd, item);
@@ -341,7 +342,7 @@ class LoopSimulator {
       description: problem.description,
       location: problem.location,
       requirement: localized(item.guidance, 'zh') || localized(item.text, 'zh'),
-      dueDate,
+      ...dueColumns(dueDate, this.tz),
       status: 'open',
       rectifiedOnSite: onSite,
       attachmentIds: [],
@@ -355,7 +356,7 @@ class LoopSimulator {
       return;
     }
 
-    const dueEnd = startOfDate(addDays(dueDate, 1), this.tz).getTime();
+    const dueEnd = row.dueEndAt.getTime();
     const window = dueEnd - a.at;
     const neglected = rnd.chance(0.06);
     // Late payers submit after the deadline; some ask for more time first.
@@ -379,14 +380,13 @@ class LoopSimulator {
       const checker = a.checker();
       this.event({ ...base, type: 'decideExtension', actorId: checker.id, actorName: checker.name, actorRole: checker.role, at: decideAt, clientTime: new Date(decideAt), approve, newDueDate, note: approve ? '同意延期，请按期完成整改' : '不同意延期，请按原期限整改' });
       row.updatedAt = new Date(decideAt);
-      if (approve) dueDate = newDueDate;
-      row.dueDate = dueDate;
+      if (approve) Object.assign(row, dueColumns(newDueDate, this.tz));
     }
     if (neglected) return this.maybeAskForTime(row, a, extended);
 
     let submitAt = late
       ? dueEnd + rnd.int(1, 20) * DAY * (0.3 + rnd.next())
-      : a.at + Math.max(2 * HOUR, (startOfDate(addDays(dueDate, 1), this.tz).getTime() - a.at) * (0.15 + rnd.next() * 0.8));
+      : a.at + Math.max(2 * HOUR, (row.dueEndAt.getTime() - a.at) * (0.15 + rnd.next() * 0.8));
     for (let round = 0; ; round++) {
       if (submitAt > this.nowMs) return round === 0 ? this.maybeAskForTime(row, a, extended) : undefined;
       this.event({ ...base, type: 'rectify', actorId: a.operator.id, actorName: a.operator.name, actorRole: 'operator', at: submitAt, clientTime: new Date(submitAt), note: rnd.pick(['已按要求整改完毕，请复查', '已整改，附整改后照片', '已落实整改措施并建立台账']) });

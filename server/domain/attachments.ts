@@ -7,9 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { LIMITS } from '../../shared/schemas/common';
-import { ApiError, notFound } from '../http/errors';
+import { scopeOf } from '../../shared/scope';
 import { claimAttachment, getAttachmentRow, mayDownload } from '../repo/attachments';
-import { scopeOf, type Actor } from './scope';
+import type { Actor } from '../repo/users';
+import { ApiError, notFound } from './errors';
 import type { Services } from './services';
 
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;

@@ -1,11 +1,10 @@
 /** Log in and out. Failures are counted per username in the audit log, so every process sees them. */
 import { LOGIN_RATE_LIMIT, TOKEN_LIFETIME_DAYS, type LoginRequest, type LoginResponse } from '../../shared/schemas/auth';
-import { ApiError } from '../http/errors';
 import { audit } from '../repo/audit';
 import { toUser } from '../repo/mappers';
-import { countLoginFailures, createSession, findUserByUsername, lastPasswordReset, revokeSession } from '../repo/users';
+import { countLoginFailures, createSession, findUserByUsername, lastPasswordReset, revokeSession, type Actor } from '../repo/users';
+import { ApiError } from './errors';
 import { decoyHash, verifyPassword } from './passwords';
-import type { Actor } from './scope';
 import type { Services } from './services';
 
 export interface ClientInfo {

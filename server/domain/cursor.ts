@@ -1,6 +1,6 @@
 /** Opaque cursors: base64url JSON the client hands back unchanged. A tampered cursor is a 400. */
 import type { z } from 'zod';
-import { invalid } from '../http/errors';
+import { invalid } from './errors';
 
 export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -20,11 +20,11 @@ import {
   type RawRow,
 } from '../../shared/import/enterprises';
 import type { ImportMode, ImportReport } from '../../shared/schemas/admin';
-import { ApiError, invalid } from '../http/errors';
 import { audit } from '../repo/audit';
 import { allParkRefs, insertEnterprises, takenCreditCodes } from '../repo/catalog';
 import { writeTx } from '../repo/write';
-import type { AuditInfo } from './admin';
+import type { AuditInfo } from './admin/common';
+import { ApiError, invalid } from './errors';
 import type { Services } from './services';
 
 const SAMPLE_ROWS = 10;

@@ -4,12 +4,13 @@ import { creationEvent, history } from '../../shared/history';
 import { endOfDate, startOfDate } from '../../shared/dates';
 import type { Enterprise, Finding, FindingEvent, Inspection, Park, Region, Template } from '../../shared/schemas/entities';
 import { FINDINGS_DEFAULT_LIMIT, type FindingQuery } from '../../shared/schemas/reads';
-import { notFound } from '../http/errors';
+import { scopeKey, scopeOf } from '../../shared/scope';
 import { getEnterprise, listEnterprises, listLatestTemplates, listParks, listRegions } from '../repo/catalog';
 import { getFinding, getInspection, listFindingEvents, listFindings, listInspectionFindings } from '../repo/findings';
 import { toEnterprise, toFinding, toFindingEvent, toInspection, toPark, toRegion, toTemplate } from '../repo/mappers';
+import type { Actor } from '../repo/users';
 import { decodeCursor, encodeCursor } from './cursor';
-import { scopeKey, scopeOf, type Actor } from './scope';
+import { notFound } from './errors';
 import { mapContext, today, type Services } from './services';
 
 /** Catalog reads go through the memo when the server has one (embedded database). */

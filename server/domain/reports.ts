@@ -14,7 +14,7 @@
  *   of several cities) gets one row per root.
  */
 import { z } from 'zod';
-import { addDays, endOfDate, localDate, startOfDate, tzOffsetMinutes } from '../../shared/dates';
+import { endOfDate, localDate, startOfDate } from '../../shared/dates';
 import { SEVERITIES, type Severity } from '../../shared/finding-machine';
 import { addCounts, monthPeriod, monthsOf, rates, ratio, ZERO, type Counts } from '../../shared/rates';
 import { BUILTIN_CATEGORIES } from '../../shared/schemas/entities';
@@ -31,8 +31,8 @@ import {
   type ReportRow,
   type ReportTotals,
 } from '../../shared/schemas/reports';
-import { categoryLabel, LABELS, monthLabel, type Labels } from '../export/labels';
-import { notFound } from '../http/errors';
+import { scopeKey, scopeOf, type Scope } from '../../shared/scope';
+import { categoryLabel, LABELS, monthLabel, type Labels } from './report-labels';
 import { getPark, listLatestTemplates } from '../repo/catalog';
 import { toFinding, type MapContext } from '../repo/mappers';
 import {
@@ -47,11 +47,11 @@ import {
   reportParks,
   reportRegions,
   type CountRow,
-  type FixedOffsetDays,
   type ReportFilter,
 } from '../repo/reports';
+import type { Actor } from '../repo/users';
 import { decodeCursor, encodeCursor } from './cursor';
-import { scopeKey, scopeOf, type Actor, type Scope } from './scope';
+import { notFound } from './errors';
 import { mapContext, today, type Services } from './services';
 
 type RegionRow = Awaited<ReturnType<typeof reportRegions>>[number];
@@ -105,46 +105,13 @@ async function resolveWhere(s: Services, actor: Actor, q: WhereQuery): Promise<W
       to: q.to ? endOfDate(q.to, s.tz) : undefined,
       regionId: q.regionId,
       parkId: q.parkId,
-      tz: s.tz,
       today: today(s),
-      fixedOffset: fixedOffsetDays(s.tz, today(s)),
     },
     regions,
     roots,
     labels,
     scopeLabel,
   };
-}
-
-const WINDOW_DAYS = 3 * 366;
-const windows = new Map<string, FixedOffsetDays>();
-
-/**
- * The due dates around today whose end is UTC midnight minus one constant
- * offset (repo/reports.ts FixedOffsetDays): the days between two clock
- * changes, or ±3 years where there are none (Asia/Shanghai). Zones change
- * offset at most twice a year and never twice within a day, so a day whose
- * noon and the next day's noon share an offset has that offset at midnight.
- * Computed once per zone and day.
- */
-export function fixedOffsetDays(tz: string, day: string): FixedOffsetDays {
-  const key = `${tz}|${day}`;
-  let w = windows.get(key);
-  if (w) return w;
-  const utcNoon = (d: string) => Date.parse(`${d}T12:00:00Z`);
-  const guess = tzOffsetMinutes(new Date(utcNoon(day)), tz);
-  // Local noon, near enough: the next midnight is twelve hours on.
-  const noonOffset = (d: string) => tzOffsetMinutes(new Date(utcNoon(d) - guess * 60_000), tz);
-  const offset = noonOffset(day);
-  let first = day;
-  let last = day;
-  for (let i = 0; i < WINDOW_DAYS && noonOffset(addDays(first, -1)) === offset; i++) first = addDays(first, -1);
-  for (let i = 0; i < WINDOW_DAYS && noonOffset(addDays(last, 1)) === offset; i++) last = addDays(last, 1);
-  // A due date's end is the next midnight: both noons around it must share the offset.
-  w = { from: first, to: addDays(last, -1), offsetSeconds: offset * 60 };
-  if (windows.size > 32) windows.clear();
-  windows.set(key, w);
-  return w;
 }
 
 /** The caller's top regions: none above them in the same scope. Admins: the regions without a parent. */

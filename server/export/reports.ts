@@ -1,11 +1,14 @@
-/** The report table and a findings list as Excel files (the same numbers as the JSON answers). */
+/**
+ * The report table and a findings list as Excel files: the numbers, rows and
+ * words the domain computed (domain/reports.ts, domain/report-labels.ts),
+ * laid out as sheets.
+ */
 import type { Readable } from 'node:stream';
 import { daysBetween } from '../../shared/dates';
 import { isOnTime } from '../../shared/rates';
 import type { RectificationReport, ReportLang, ReportRow, ReportTotals } from '../../shared/schemas/reports';
-import type { FindingExport } from '../domain/reports';
-import { EXPORT_MAX_FINDINGS } from '../domain/reports';
-import { categoryLabel, LABELS } from './labels';
+import { categoryLabel, LABELS } from '../domain/report-labels';
+import { EXPORT_MAX_FINDINGS, type FindingExport } from '../domain/reports';
 import { writeWorkbook, type Column, type ColumnType, type Value } from './workbook';
 
 export interface ExcelFile {

@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../shared/finding-machine';
 import { actorByToken } from '../repo/users';
 import type { AppEnv } from './env';
-import { ApiError } from './errors';
+import { ApiError } from '../domain/errors';
 
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]{16,200})$/i;
 

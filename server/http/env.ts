@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/scope';
+import type { Actor } from '../repo/users';
 import type { Services } from '../domain/services';
 
 export interface AppEnv {

@@ -1,39 +1,22 @@
 /**
  * One error shape (API.md Conventions), produced here and nowhere else:
- * domain code throws ApiError; the app's error handler turns it, and every
- * framework error, into `{"error": {code, message, details?}}`.
+ * domain code throws ApiError (server/domain/errors.ts); the app's error
+ * handler turns it, and every framework and database error, into
+ * `{"error": {code, message, details?}}` with the code's HTTP status.
  */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { ERROR_STATUS, fieldIssues, type ErrorBody, type ErrorCode } from '../../shared/schemas/common';
-
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-
-  get status(): ContentfulStatusCode {
-    return ERROR_STATUS[this.code] as ContentfulStatusCode;
-  }
-}
-
-export const notFound = (what = 'not found') => new ApiError('not_found', what);
-export const forbidden = (what = 'your role may not do this') => new ApiError('forbidden', what);
-export const conflict = (what: string) => new ApiError('conflict', what);
-export const invalid = (message: string, details?: unknown) => new ApiError('invalid_request', message, details);
+import { ApiError, invalid, sqlState } from '../domain/errors';
 
 export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
 export function respondError(c: Context, err: ApiError) {
-  return c.json(errorBody(err.code, err.message, err.details), err.status);
+  return c.json(errorBody(err.code, err.message, err.details), ERROR_STATUS[err.code] as ContentfulStatusCode);
 }
 
 const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
@@ -46,15 +29,6 @@ const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
   415: 'unsupported_media_type',
   429: 'rate_limited',
 };
-
-/** The SQLSTATE of a database error, looking through drizzle's wrapper. */
-export function sqlState(err: unknown): string | undefined {
-  for (let e = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
 
 /**
  * Database refusals that are the request's fault, not the server's: input the

@@ -1,8 +1,9 @@
 /** Attachment metadata, and who may download what. */
 import { and, eq, sql } from 'drizzle-orm';
+import type { Scope } from '../../shared/scope';
 import type { Executor } from '../db/client';
 import { attachmentRefs, attachments } from '../db/schema';
-import { parkIn, type Scope } from '../domain/scope';
+import { parkIn } from './scope';
 
 export async function getAttachmentRow(db: Executor, id: string) {
   const [row] = await db.select().from(attachments).where(eq(attachments.id, id)).limit(1);

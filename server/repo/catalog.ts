@@ -1,8 +1,9 @@
 /** Regions, parks, enterprises and templates: scoped reads, and what admins list and change. */
 import { and, asc, desc, eq, gt, ilike, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { Scope } from '../../shared/scope';
 import { resultRows, type Executor, type Tx } from '../db/client';
 import { enterprises, parks, regions, templates, users } from '../db/schema';
-import { parkIn, regionIn, uuidArray, type Scope } from '../domain/scope';
+import { parkIn, regionIn, uuidArray } from './scope';
 import { bulkInsert } from './bulk';
 
 export async function listRegions(db: Executor, scope: Scope) {
@@ -177,6 +178,31 @@ export async function adminListEnterprises(
     .limit(page.limit + 1);
 }
 
+const CATALOG = { region: regions, park: parks, enterprise: enterprises };
+
+/** Which of `ids` name an existing region, park or enterprise (enabled or not). */
+export async function existingIds(db: Executor, kind: keyof typeof CATALOG, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const table = CATALOG[kind];
+  const rows = await db.select({ id: table.id }).from(table).where(sql`${table.id} = ANY(${uuidArray(ids)})`);
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function insertRegion(tx: Tx, row: typeof regions.$inferInsert) {
+  const [created] = await tx.insert(regions).values(row).returning();
+  return created!;
+}
+
+export async function insertPark(tx: Tx, row: typeof parks.$inferInsert) {
+  const [created] = await tx.insert(parks).values(row).returning();
+  return created!;
+}
+
+export async function insertEnterprise(tx: Tx, row: typeof enterprises.$inferInsert) {
+  const [created] = await tx.insert(enterprises).values(row).returning();
+  return created!;
+}
+
 const REGION_TREE_LOCK = 7_301_004;
 
 /** Serialises moves in the region tree: two concurrent moves must not make a cycle. */
@@ -297,6 +323,10 @@ export async function allTemplateVersions(db: Executor) {
     .from(templates)
     .leftJoin(users, eq(users.id, templates.publishedBy))
     .orderBy(asc(templates.code), desc(templates.version));
+}
+
+export async function insertTemplate(tx: Tx, row: typeof templates.$inferInsert) {
+  await tx.insert(templates).values(row);
 }
 
 /** Retires every version of a code not retired yet; answers their ids. */

@@ -1,8 +1,10 @@
-/** Scoped reads of inspections, findings and their history. */
+/** Scoped reads of inspections, findings and their history; the due end written with every due date. */
 import { and, asc, desc, eq, gte, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../db/client';
+import { endOfDate } from '../../shared/dates';
+import type { Scope } from '../../shared/scope';
+import { resultRows, type Executor, type Tx } from '../db/client';
 import { findingEvents, findings, inspections } from '../db/schema';
-import { parkIn, type Scope } from '../domain/scope';
+import { parkIn } from './scope';
 
 export interface FindingFilter {
   parkId?: string | undefined;
@@ -90,4 +92,29 @@ export async function getInspection(db: Executor, scope: Scope, id: string) {
 
 export async function listInspectionFindings(db: Executor, inspectionId: string) {
   return db.select().from(findings).where(eq(findings.inspectionId, inspectionId)).orderBy(asc(findings.createdAt), asc(findings.id));
+}
+
+/**
+ * A due date as written: the date and the instant it ends in `tz` (the
+ * deployment's PARKCHECK_TZ), never one without the other.
+ */
+export const dueColumns = (dueDate: string, tz: string) => ({ dueDate, dueEndAt: endOfDate(dueDate, tz) });
+
+/**
+ * Sets every finding's due end to the end of its due date in `tz`; answers
+ * how many rows changed. Each distinct due date's end is computed once, the
+ * way every write computes it (`dueColumns`); rows already right stay as
+ * they are.
+ */
+export async function recomputeDueEnds(tx: Tx, tz: string): Promise<number> {
+  const dates = resultRows<{ d: string }>(await tx.execute(sql`SELECT DISTINCT ${findings.dueDate}::text AS d FROM ${findings}`));
+  if (!dates.length) return 0;
+  const ends = JSON.stringify(dates.map(({ d }) => ({ d, e: endOfDate(d, tz).toISOString() })));
+  const result = await tx.execute(sql`WITH changed AS (
+      UPDATE ${findings} SET due_end_at = x.e
+      FROM jsonb_to_recordset(${ends}::jsonb) AS x(d date, e timestamptz)
+      WHERE ${findings.dueDate} = x.d AND ${findings.dueEndAt} IS DISTINCT FROM x.e
+      RETURNING 1
+    ) SELECT count(*)::int AS n FROM changed`);
+  return resultRows<{ n: number }>(result)[0]!.n;
 }

@@ -12,22 +12,11 @@
 import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Measure } from '../../shared/schemas/reports';
+import type { Scope } from '../../shared/scope';
 import type { Executor } from '../db/client';
 import { enterprises, findings, inspections, parks, regions } from '../db/schema';
-import { parkIn, regionIn, uuidArray, type Scope } from '../domain/scope';
+import { parkIn, regionIn, uuidArray } from './scope';
 import { findingConditions } from './findings';
-
-/**
- * Due dates whose end — the next midnight in PARKCHECK_TZ — lies a constant
- * `offsetSeconds` before UTC midnight (no clock change among them). For
- * those, the end is plain arithmetic; converting a million dates through the
- * time-zone database costs the report query a third of its time.
- */
-export interface FixedOffsetDays {
-  from: string;
-  to: string;
-  offsetSeconds: number;
-}
 
 export interface ReportFilter {
   /** observed_at ≥ from: the start of the period's first day. */
@@ -39,32 +28,21 @@ export interface ReportFilter {
   parkId?: string | undefined;
   category?: string | undefined;
   severity?: 'general' | 'major' | undefined;
-  tz: string;
   today: string;
-  fixedOffset?: FixedOffsetDays | undefined;
 }
 
 const isClosed = sql`${findings.status} = 'closed'`;
 
-/** The end of a finding's due date: the start of the next day in PARKCHECK_TZ. */
-function dueEnd(f: Pick<ReportFilter, 'tz' | 'fixedOffset'>): SQL {
-  const exact = sql`((${findings.dueDate} + 1)::timestamp AT TIME ZONE ${f.tz})`;
-  const w = f.fixedOffset;
-  if (!w) return exact;
-  return sql`(CASE WHEN ${findings.dueDate} BETWEEN ${w.from}::date AND ${w.to}::date
-    THEN to_timestamp((${findings.dueDate} + 1 - DATE '1970-01-01') * 86400 - ${w.offsetSeconds}::int)
-    ELSE ${exact} END)`;
-}
-
-export function measureCondition(measure: Measure, f: Pick<ReportFilter, 'tz' | 'today' | 'fixedOffset'>): SQL | undefined {
+export function measureCondition(measure: Measure, f: Pick<ReportFilter, 'today'>): SQL | undefined {
   switch (measure) {
     case 'total':
       return undefined;
     case 'closed':
       return isClosed;
     case 'onTime':
-      // "Not after the end of the due date": a rectification at the very instant the next day starts is on time.
-      return sql`(${isClosed} AND ${findings.rectifiedAt} <= ${dueEnd(f)})`;
+      // "Not after the end of the due date" (stored with it: schema.ts dueEndAt): a rectification
+      // at the very instant the next day starts is on time, as shared/rates.ts isOnTime judges.
+      return sql`(${isClosed} AND ${findings.rectifiedAt} <= ${findings.dueEndAt})`;
     case 'overdue':
       return sql`(${findings.status} <> 'closed' AND ${findings.dueDate} < ${f.today}::date)`;
     case 'openMajor':

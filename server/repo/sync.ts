@@ -2,6 +2,7 @@
 import { and, asc, eq, getTableColumns, gt, sql, type AnyColumn, type Column, type InferSelectModel } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { ChangeKind, MutationError } from '../../shared/schemas/sync';
+import type { Scope } from '../../shared/scope';
 import { resultRows, type Executor, type Tx } from '../db/client';
 import {
   attachmentRefs,
@@ -16,7 +17,7 @@ import {
   regions,
   templates,
 } from '../db/schema';
-import { parkIn, regionIn, uuidArray, type Scope } from '../domain/scope';
+import { parkIn, regionIn, uuidArray } from './scope';
 import { bulkInsert } from './bulk';
 import { SCOPE_EPOCH } from './meta';
 
@@ -105,7 +106,11 @@ export async function lockFinding(tx: Tx, scope: Scope, id: string) {
   return row;
 }
 
-export async function updateFinding(tx: Tx, id: string, patch: Partial<FindingRow>) {
+/** A change to a finding. A new due date comes with its end (findings.ts `dueColumns`), never alone. */
+export type FindingPatch = Omit<Partial<FindingRow>, 'dueDate' | 'dueEndAt'> &
+  ({ dueDate?: undefined; dueEndAt?: undefined } | { dueDate: string; dueEndAt: Date });
+
+export async function updateFinding(tx: Tx, id: string, patch: FindingPatch) {
   await tx.update(findings).set(patch).where(eq(findings.id, id));
 }
 

@@ -4,7 +4,6 @@ import { and, asc, eq, gt, ilike, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Role } from '../../shared/finding-machine';
 import type { Executor, Tx } from '../db/client';
 import { auditLog, sessions, users } from '../db/schema';
-import type { Actor } from '../domain/scope';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -17,6 +16,18 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 let epoch = 0;
 export const authEpoch = () => epoch;
 const bumpAuthEpoch = () => void epoch++;
+
+/** The user a request acts as: who, in which role and scope, through which session. */
+export interface Actor {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  regionIds: string[];
+  parkIds: string[];
+  scopeVersion: number;
+  sessionId: string;
+}
 
 export type AuthenticatedActor = Actor & { expiresAt: Date };
 

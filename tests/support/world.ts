@@ -14,10 +14,14 @@ import { randomUUID } from 'node:crypto';
 import { makeCreditCode } from '../../shared/credit-code';
 import { addDays, localDate } from '../../shared/dates';
 import { bootstrap } from '../../server/bootstrap';
-import { findings, inspections } from '../../server/db/schema';
-import { createEnterprise, createPark, createRegion, createUser } from '../../server/domain/admin';
-import { writeTx } from '../../server/repo/write';
+import { createEnterprise } from '../../server/domain/admin/enterprises';
+import { createPark } from '../../server/domain/admin/parks';
+import { createRegion } from '../../server/domain/admin/regions';
+import { createUser } from '../../server/domain/admin/users';
+import { dueColumns } from '../../server/repo/findings';
+import { insertFindings, insertInspections } from '../../server/repo/sync';
 import { findUserByUsername } from '../../server/repo/users';
+import { writeTx } from '../../server/repo/write';
 import type { TestServer } from './server';
 
 export const PASSWORD = 'password-123';
@@ -41,7 +45,7 @@ export interface World {
   users: Record<UserKey, string>;
   tokens: Record<UserKey, string>;
   templates: { fire: string; safety: string; environment: string };
-  /** Creates an inspection with findings straight in the database (the API test of sync does it by push). */
+  /** Creates an inspection with findings through the repository, not by push (the API test of sync does that). */
   seedFindings(opts: SeedOptions): Promise<{ inspectionId: string; findingIds: string[] }>;
 }
 
@@ -133,26 +137,26 @@ export async function buildWorld(t: TestServer): Promise<World> {
       const parkId = parks[o.park];
       const findingIds: string[] = [];
       await writeTx(s.db, async (tx, changes) => {
-        await tx.insert(inspections).values({
-          id: inspectionId,
-          templateId: templates.fire,
-          parkId,
-          enterpriseId: o.enterprise ? enterprises[o.enterprise] : null,
-          inspectorId: users[inspector],
-          inspectorName: inspector,
-          inspectedAt,
-          clientInspectedAt: inspectedAt,
-          receivedAt: inspectedAt,
-          answers: [],
-        });
+        await insertInspections(tx, [
+          {
+            id: inspectionId,
+            templateId: templates.fire,
+            parkId,
+            enterpriseId: o.enterprise ? enterprises[o.enterprise] : null,
+            inspectorId: users[inspector],
+            inspectorName: inspector,
+            inspectedAt,
+            clientInspectedAt: inspectedAt,
+            receivedAt: inspectedAt,
+            answers: [],
+          },
+        ]);
         changes.park('inspection', inspectionId, parkId);
-        for (const f of o.findings) {
-          const id = randomUUID();
-          findingIds.push(id);
+        const rows = o.findings.map((f) => {
           const status = f.status ?? 'open';
           const rectifiedAt = f.rectifiedAt ? new Date(f.rectifiedAt) : status === 'closed' ? inspectedAt : null;
-          await tx.insert(findings).values({
-            id,
+          return {
+            id: randomUUID(),
             inspectionId,
             parkId,
             enterpriseId: o.enterprise ? enterprises[o.enterprise] : null,
@@ -161,14 +165,18 @@ export async function buildWorld(t: TestServer): Promise<World> {
             category: f.category ?? 'fire',
             severity: f.severity ?? 'general',
             description: f.description ?? '疏散通道堆放杂物',
-            dueDate: f.dueDate ?? addDays(localDate(inspectedAt, s.tz), 7),
+            ...dueColumns(f.dueDate ?? addDays(localDate(inspectedAt, s.tz), 7), s.tz),
             status,
             observedAt: inspectedAt,
             submittedAt: status === 'submitted' ? inspectedAt : null,
             rectifiedAt,
             closedAt: status === 'closed' ? rectifiedAt : null,
-          });
-          changes.park('finding', id, parkId);
+          };
+        });
+        await insertFindings(tx, rows);
+        for (const f of rows) {
+          findingIds.push(f.id);
+          changes.park('finding', f.id, parkId);
         }
       });
       return { inspectionId, findingIds };

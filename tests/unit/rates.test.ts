@@ -12,7 +12,6 @@ import {
   trailingMonths,
   worstFirst,
 } from '../../shared/rates';
-import { fixedOffsetDays } from '../../server/domain/reports';
 
 const SH = 'Asia/Shanghai';
 
@@ -97,21 +96,5 @@ describe('report periods', () => {
   it('lists the months a period touches, and the trailing twelve for a trend', () => {
     expect(monthsOf({ from: '2025-11-15', to: '2026-02-01' })).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(trailingMonths('2026-03-31', 12)).toEqual({ from: '2025-04-01', to: '2026-03-31' });
-  });
-});
-
-describe('due dates with a constant offset (the report query’s fast path)', () => {
-  it('spans years where the zone never changes its clocks', () => {
-    const w = fixedOffsetDays('Asia/Shanghai', '2026-04-10');
-    expect(w.offsetSeconds).toBe(8 * 3600);
-    expect(w.from <= '2023-05-01' && w.to >= '2029-03-01').toBe(true);
-  });
-
-  it('stops at clock changes, so a due date ending across one is judged the exact way', () => {
-    // Berlin: summer time ended on 2026-10-25 and starts again on 2027-03-28.
-    expect(fixedOffsetDays('Europe/Berlin', '2026-11-21')).toEqual({ from: '2026-10-25', to: '2027-03-26', offsetSeconds: 3600 });
-    const summer = fixedOffsetDays('Europe/Berlin', '2026-07-01');
-    expect(summer.offsetSeconds).toBe(7200);
-    expect(summer.to).toBe('2026-10-23');
   });
 });

@@ -10,6 +10,7 @@ import { formatInstant } from '../../../shared/dates';
 import { MUTATION_ACTION, findingEffect, isRefusal, type FindingMutation } from '../../../shared/finding-effects';
 import { canTake, refusal, type FindingAction } from '../../../shared/finding-machine';
 import type { MutationResult } from '../../../shared/schemas/sync';
+import { dueColumns } from '../../repo/findings';
 import {
   eventTaken,
   insertAttachmentRefs,
@@ -20,7 +21,7 @@ import {
   rejectMutation,
   updateFinding,
   type FindingEventRow,
-  type FindingRow,
+  type FindingPatch,
 } from '../../repo/sync';
 import { writeTx } from '../../repo/write';
 import { answerRecorded, clamp, record, rejected, Refusal, type Envelope, type PushContext } from './mutation';
@@ -82,8 +83,13 @@ export async function applyFindingMutation(
       mutationId: envelope.id,
       ...effect.event,
     };
+    // A due date that moves (an approved extension) moves its end with it.
+    const { dueDate, ...change } = effect.patch;
+    const patch: FindingPatch =
+      dueDate === undefined
+        ? { ...change, updatedAt: at }
+        : { ...change, ...dueColumns(dueDate, ctx.s.tz), updatedAt: at };
     // The submission waiting for re-inspection: its time becomes rectifiedAt when verified.
-    const patch: Partial<FindingRow> = { ...effect.patch, updatedAt: at };
     if (m.type === 'finding.rectify') patch.submittedAt = when;
     if (m.type === 'finding.verify' || m.type === 'finding.reject') patch.submittedAt = null;
     await updateFinding(tx, finding.id, patch);

@@ -11,7 +11,6 @@
 import { findingsOfInspection } from '../../../shared/finding-effects';
 import { INSPECT_ROLES } from '../../../shared/finding-machine';
 import type { MutationResult, MutationPayload } from '../../../shared/schemas/sync';
-import { sqlState } from '../../http/errors';
 import {
   insertAttachmentRefs,
   insertFindings,
@@ -24,7 +23,9 @@ import {
   type MutationRow,
 } from '../../repo/sync';
 import type { Tx } from '../../db/client';
+import { dueColumns } from '../../repo/findings';
 import { writeTx } from '../../repo/write';
+import { sqlState } from '../errors';
 import { answerRecorded, clamp, record, rejected, Refusal, type Envelope, type PushContext } from './mutation';
 
 type Submit = MutationPayload<'inspection.submit'>;
@@ -101,6 +102,7 @@ function plan(ctx: PushContext, item: ParsedSubmit, look: Lookups): Plan {
   const { actor, receivedAt } = ctx;
   const findings: FindingRow[] = findingsOfInspection(i, template.category, inspectedAt).map((f) => ({
     ...f,
+    ...dueColumns(f.dueDate, ctx.s.tz),
     createdAt: receivedAt,
     updatedAt: receivedAt,
   }));

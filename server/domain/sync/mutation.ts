@@ -5,8 +5,9 @@
 import { CLOCK_SKEW_TOLERANCE_MS, MUTATION_PAYLOADS, type Mutation, type MutationResult } from '../../../shared/schemas/sync';
 import { Timestamp, fieldIssues } from '../../../shared/schemas/common';
 import type { ErrorCode } from '../../../shared/schemas/common';
+import type { Scope } from '../../../shared/scope';
 import type { MutationRow } from '../../repo/sync';
-import type { Actor, Scope } from '../scope';
+import type { Actor } from '../../repo/users';
 import type { Services } from '../services';
 
 export interface Envelope {

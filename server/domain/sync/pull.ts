@@ -14,11 +14,12 @@
  */
 import { z } from 'zod';
 import { PULL_DEFAULT_LIMIT, type Change, type ChangeKind, type PullResponse } from '../../../shared/schemas/sync';
+import { scopeOf } from '../../../shared/scope';
 import type { Executor } from '../../db/client';
 import { toEnterprise, toFinding, toFindingEvent, toInspection, toPark, toRegion, toTemplate, type MapContext } from '../../repo/mappers';
 import { changesSince, feedHead, rowsByIds, type ChangeRow } from '../../repo/sync';
+import type { Actor } from '../../repo/users';
 import { encodeCursor } from '../cursor';
-import { scopeOf, type Actor } from '../scope';
 import { mapContext, type Services } from '../services';
 
 const Cursor = z.object({ v: z.literal(1), seq: z.number().int().min(0), u: z.string(), sv: z.number().int(), ep: z.number().int() });

@@ -5,8 +5,9 @@
  * rejected. Consecutive inspection submissions go through in one run.
  */
 import type { MutationResult } from '../../../shared/schemas/sync';
+import { scopeOf } from '../../../shared/scope';
 import { processedMutations, recordMutations } from '../../repo/sync';
-import { scopeOf, type Actor } from '../scope';
+import type { Actor } from '../../repo/users';
 import type { Services } from '../services';
 import { applyFindingMutation } from './findings';
 import { submitInspections, type ParsedSubmit } from './inspections';

@@ -31,40 +31,17 @@ import {
 import { ListOf, PageOf } from '../../../shared/schemas/common';
 import { Enterprise, Park, Region, Template, User } from '../../../shared/schemas/entities';
 import { IdParam } from '../../../shared/schemas/reads';
-import {
-  adminEnterprise,
-  adminEnterprises,
-  adminPark,
-  adminParks,
-  adminRegion,
-  adminRegions,
-  adminTemplate,
-  adminTemplates,
-  adminUser,
-  adminUsers,
-  createEnterprise,
-  createPark,
-  createRegion,
-  createUser,
-  publishTemplate,
-  resetPassword,
-  retireTemplate,
-  setEnterpriseDisabled,
-  setParkDisabled,
-  setRegionDisabled,
-  setUserDisabled,
-  updateEnterprise,
-  updatePark,
-  updateRegion,
-  updateUser,
-  type AuditInfo,
-  type Page,
-} from '../../domain/admin';
+import type { AuditInfo, Page } from '../../domain/admin/common';
+import { adminEnterprise, adminEnterprises, createEnterprise, setEnterpriseDisabled, updateEnterprise } from '../../domain/admin/enterprises';
+import { adminPark, adminParks, createPark, setParkDisabled, updatePark } from '../../domain/admin/parks';
+import { adminRegion, adminRegions, createRegion, setRegionDisabled, updateRegion } from '../../domain/admin/regions';
+import { adminTemplate, adminTemplates, publishTemplate, retireTemplate } from '../../domain/admin/templates';
+import { adminUser, adminUsers, createUser, resetPassword, setUserDisabled, updateUser } from '../../domain/admin/users';
 import { importEnterprises, importTemplate, XLSX_TYPE } from '../../domain/import';
 import type { Services } from '../../domain/services';
 import { requireAuth, requireRole } from '../auth';
 import type { AppEnv } from '../env';
-import { ApiError, invalid } from '../errors';
+import { ApiError, invalid } from '../../domain/errors';
 import { errors, json, jsonBody } from '../openapi';
 
 const admin = { tags: ['admin'], middleware: [requireAuth, requireRole('admin')] };

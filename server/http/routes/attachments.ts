@@ -6,7 +6,8 @@ import { IdParam } from '../../../shared/schemas/reads';
 import { ATTACHMENT_TYPES, declaredType, getAttachment, putAttachment } from '../../domain/attachments';
 import { requireAuth } from '../auth';
 import type { AppEnv } from '../env';
-import { ApiError, respondError } from '../errors';
+import { ApiError } from '../../domain/errors';
+import { respondError } from '../errors';
 import { errors } from '../openapi';
 
 const Binary = z.string().meta({ format: 'binary' });
