@@ -58,8 +58,6 @@ export interface EngineOptions {
   pullLimit?: number;
   pushBatch?: number;
   onStatus?: (status: SyncStatus) => void;
-  /** The server refused the session (revoked or expired). */
-  onUnauthenticated?: () => void;
   /**
    * True when the device knows it has no network (navigator.onLine false): then
    * nothing is tried — no failing requests, no backoff — until `online` fires.
@@ -236,9 +234,9 @@ export class SyncEngine {
     } catch (err) {
       // A run ends only when the outbox says what the server answered.
       await settled.catch(() => {});
+      // The request client has told the session (its one 401 policy); the engine only stops.
       if (err instanceof ApiError && err.status === 401) {
         this.status.lastError = 'unauthenticated';
-        this.o.onUnauthenticated?.();
         return 'unauthenticated';
       }
       this.status.lastError = describe(err);
