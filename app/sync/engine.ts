@@ -409,7 +409,7 @@ async function applyChanges(db: ParkCheckDb, changes: Change[]): Promise<{ touch
     if (c.op === 'put') add(puts, table, c.data);
     else add(deletes, table, c.id);
     if (c.kind === 'finding' || c.kind === 'inspection') touched.add(c.id);
-    if (c.kind === 'findingEvent') touched.add((c.data as { findingId: string } | undefined)?.findingId ?? c.id);
+    if (c.kind === 'findingEvent') touched.add(c.op === 'put' ? (c.data as FindingEvent).findingId : c.id);
   }
   for (const [table, rows] of puts) await (db[table] as Table<unknown, string>).bulkPut(rows);
   for (const [table, ids] of deletes) await (db[table] as Table<unknown, string>).bulkDelete(ids);
