@@ -22,6 +22,8 @@ import { ERROR_STATUS, isErrorBody, type ErrorCode } from '../../shared/errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type ApiErrorCode = ErrorCode | 'unexpected_response';
+/** What kind of failure something was: the server's answer, no answer at all, or anything else. */
+export type FailureCode = ApiErrorCode | 'network' | 'unknown';
 export type QueryValue = string | number | boolean | null | undefined;
 
 export class ApiError extends Error {

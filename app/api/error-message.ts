@@ -1,12 +1,12 @@
 /**
- * Turns whatever went wrong — a request that failed, or a change the server
- * refused during a sync — into one sentence a user can act on, in the UI
- * language. The server's own message is English and technical, so it is
+ * Turns whatever went wrong — a request that failed, a sync that did not
+ * finish, or a change the server refused during a sync — into one sentence
+ * a user can act on, in the UI language. The server's own message is English and technical, so it is
  * shown only as a detail, for the codes where it says which field or state.
  */
 import { LOGIN_RATE_LIMIT } from '../../shared/auth-rules';
 import type { MutationError } from '../../shared/schemas/sync';
-import { ApiError, NetworkError, type ApiErrorCode } from './client';
+import { ApiError, NetworkError, type FailureCode } from './client';
 
 export type Translate = (key: string, named?: Record<string, unknown>) => string;
 
@@ -14,22 +14,25 @@ const WITH_SERVER_DETAIL = new Set(['invalid_request', 'conflict', 'invalid_tran
 /** The reasons a pushed change can be refused for (API.md "Push"): each has its own sentence. */
 const REFUSALS = new Set(['forbidden', 'not_found', 'invalid_request', 'invalid_transition', 'conflict']);
 
-/** A refused mutation as the outbox keeps it (the server's {code, message}, no details). */
-function isRefusal(error: unknown): error is MutationError {
+/**
+ * A failure kept as data: a refused mutation as the outbox keeps it (the
+ * server's {code, message}, no details), or the sync engine's last failure.
+ */
+function isKept(error: unknown): error is MutationError | { code: FailureCode; message: string } {
   const e = error as Partial<MutationError> | null;
   return !(error instanceof Error) && typeof e?.code === 'string' && typeof e.message === 'string';
 }
 
 /** What kind of failure this is, for screens that react to one (a wrong password empties the field). */
-export function errorCode(error: unknown): ApiErrorCode | 'network' | 'unknown' {
+export function errorCode(error: unknown): FailureCode {
   if (error instanceof NetworkError) return 'network';
-  if (error instanceof ApiError || isRefusal(error)) return error.code;
+  if (error instanceof ApiError || isKept(error)) return error.code;
   return 'unknown';
 }
 
 export function errorMessage(error: unknown, t: Translate): string {
   if (error instanceof NetworkError) return t('error.network');
-  if (isRefusal(error)) return REFUSALS.has(error.code) ? t(`sync.why.${error.code}`) : t(`error.${error.code}`);
+  if (isKept(error)) return REFUSALS.has(error.code) ? t(`sync.why.${error.code}`) : t(`error.${error.code}`);
   if (!(error instanceof ApiError)) return t('error.unknown');
 
   const text = t(`error.${error.code}`, { minutes: LOGIN_RATE_LIMIT.windowMinutes });

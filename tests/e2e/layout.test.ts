@@ -5,9 +5,8 @@
  * and no label of the navigation bar wraps onto a second line or leaves
  * its place.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/demo/accounts';
 import { demoServer, launch, newPhone, type DemoServer } from '../support/browser';
 import { LoginPage } from './pages/login';

@@ -111,7 +111,7 @@ async function syncUntilDone(engine: SyncEngine, p: Phone, deadlineMs: number) {
     const result = await engine.sync();
     const left = (await p.db.outbox.count()) + (await p.db.attachments.where('uploaded').equals(0).count());
     if (result === 'ok' && left === 0) return;
-    if (Date.now() > deadline) throw new Error(`not done: ${result}, ${left} left, ${engine.status.lastError}`);
+    if (Date.now() > deadline) throw new Error(`not done: ${result}, ${left} left, ${JSON.stringify(engine.status.lastError)}`);
     await new Promise((r) => setTimeout(r, 150));
   }
 }

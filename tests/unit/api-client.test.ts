@@ -169,4 +169,10 @@ describe('what the user reads', () => {
     expect(errorCode(new ApiError(401, 'invalid_credentials', 'wrong'))).toBe('invalid_credentials');
     expect(errorCode(new NetworkError('x', 'timeout'))).toBe('network');
   });
+
+  it('words why the last sync did not finish, never the engine’s technical detail', () => {
+    expect(errorMessage({ code: 'network', message: 'timeout: POST /api/sync/push timed out' }, t)).toBe('网络不可用，请检查网络后重试');
+    expect(errorMessage({ code: 'internal', message: '500 boom' }, t)).toBe('服务器出错，请稍后再试');
+    expect(errorMessage({ code: 'unknown', message: 'the server keeps answering reset' }, t)).toBe('出现未知错误，请稍后再试');
+  });
 });
