@@ -10,7 +10,6 @@
 import { computed } from 'vue';
 import { createI18n } from 'vue-i18n';
 import type { RouteLocationNormalized } from 'vue-router';
-import { DEFAULT_TZ } from '../../shared/dates';
 import { compileMessage } from './compile';
 import type { AreaMessages, MessageSchema } from './messages';
 import zhCN from './zh-CN';
@@ -75,7 +74,6 @@ export const i18n = createI18n({
   messages: {
     'zh-CN': { ...zhCN, ...firstScreenMessages } as MessageSchema,
   },
-  datetimeFormats: { 'zh-CN': dateTimeIn(DEFAULT_TZ), en: dateTimeIn(DEFAULT_TZ) },
   numberFormats: {
     'zh-CN': { area: { maximumFractionDigits: 1 } },
     en: { area: { maximumFractionDigits: 1 } },
@@ -139,7 +137,7 @@ export async function setLocale(next: Locale): Promise<void> {
   }
 }
 
-/** Dates are shown in the deployment's time zone, as the session knows it (main.ts keeps this in step). */
+/** Dates are shown in the deployment's time zone, as the session knows it: main.ts sets it before the first render and keeps it in step. */
 export function setTimeZone(timeZone: string): void {
   for (const name of LOCALES) i18n.global.setDateTimeFormat(name, dateTimeIn(timeZone));
 }
