@@ -2,8 +2,8 @@
  * "On this phone, else ask the server" — the one way a screen opens a record
  * the phone may not have (a link from a notification, a finding found by a
  * report, an inspection synced away): the phone's database first, live;
- * when the record is not there, the server is asked once and its answer is
- * kept on the phone, where the live query then finds it. What the server
+ * when the record is not there, the server is asked and its answer is kept
+ * on the phone, where the live query then finds it. What the server
  * will not show (outside the user's scope, or gone) is "not found" — never
  * data; no answer at all is "offline", said as such.
  */
@@ -19,7 +19,7 @@ export type Lookup = 'checking' | 'notFound' | 'offline';
  * (`fetchAndKeep`); answers what the screen should say instead — nothing
  * once it is kept.
  */
-export async function askServer(fetchAndKeep: () => Promise<void>): Promise<Exclude<Lookup, 'checking'> | null> {
+async function askServer(fetchAndKeep: () => Promise<void>): Promise<Exclude<Lookup, 'checking'> | null> {
   try {
     await fetchAndKeep();
     return null;
