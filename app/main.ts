@@ -1,8 +1,8 @@
 import './csp';
 import { createPinia } from 'pinia';
-import { createApp } from 'vue';
+import { createApp, watch } from 'vue';
 import App from './App.vue';
-import { i18n, ready } from './i18n';
+import { i18n, ready, setTimeZone } from './i18n';
 import { whenIdle } from './idle';
 import { startPwa } from './pwa';
 import { router } from './router';
@@ -12,9 +12,12 @@ import './styles/base.css';
 
 const app = createApp(App).use(createPinia()).use(i18n).use(router);
 
+const session = useSessionStore();
+// Dates show in the deployment's zone, as kept with the session (/api/me may correct it).
+watch(() => session.tz, setTimeZone, { immediate: true });
+
 // Never wait for the server: a saved session opens the app offline; /api/me only updates it,
 // now if there is a network, else when it comes back.
-const session = useSessionStore();
 const refresh = () => session.refresh().catch((error: unknown) => console.warn('Could not refresh the session', error));
 if (navigator.onLine) void refresh();
 else window.addEventListener('online', () => void refresh(), { once: true });

@@ -27,7 +27,7 @@ declare module 'vue-router' {
     /**
      * Shown in the navigation bar (for the route's roles), in `order`. `badge`
      * loads (lazily, so its code stays off the first screen) a live count shown
-     * on the entry, e.g. unseen notices; 0 or undefined shows none.
+     * on the entry, e.g. unseen notifications; 0 or undefined shows none.
      */
     nav?: { label: TitleKey; icon: IconName; order: number; badge?: () => Promise<Readonly<Ref<number | undefined>>> };
     /** Message areas the route uses besides its title's (loaded before it opens). */

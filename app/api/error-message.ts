@@ -1,17 +1,38 @@
 /**
- * Turns whatever a request threw into one sentence a user can act on, in the
- * UI language. The server's own message is English and technical, so it is
+ * Turns whatever went wrong — a request that failed, a sync that did not
+ * finish, or a change the server refused during a sync — into one sentence
+ * a user can act on, in the UI language. The server's own message is English and technical, so it is
  * shown only as a detail, for the codes where it says which field or state.
  */
 import { LOGIN_RATE_LIMIT } from '../../shared/auth-rules';
-import { ApiError, NetworkError } from './client';
+import type { MutationError } from '../../shared/schemas/sync';
+import { ApiError, NetworkError, type FailureCode } from './client';
 
 export type Translate = (key: string, named?: Record<string, unknown>) => string;
 
 const WITH_SERVER_DETAIL = new Set(['invalid_request', 'conflict', 'invalid_transition']);
+/** The reasons a pushed change can be refused for (API.md "Push"): each has its own sentence. */
+const REFUSALS = new Set(['forbidden', 'not_found', 'invalid_request', 'invalid_transition', 'conflict']);
+
+/**
+ * A failure kept as data: a refused mutation as the outbox keeps it (the
+ * server's {code, message}, no details), or the sync engine's last failure.
+ */
+function isKept(error: unknown): error is MutationError | { code: FailureCode; message: string } {
+  const e = error as Partial<MutationError> | null;
+  return !(error instanceof Error) && typeof e?.code === 'string' && typeof e.message === 'string';
+}
+
+/** What kind of failure this is, for screens that react to one (a wrong password empties the field). */
+export function errorCode(error: unknown): FailureCode {
+  if (error instanceof NetworkError) return 'network';
+  if (error instanceof ApiError || isKept(error)) return error.code;
+  return 'unknown';
+}
 
 export function errorMessage(error: unknown, t: Translate): string {
   if (error instanceof NetworkError) return t('error.network');
+  if (isKept(error)) return REFUSALS.has(error.code) ? t(`sync.why.${error.code}`) : t(`error.${error.code}`);
   if (!(error instanceof ApiError)) return t('error.unknown');
 
   const text = t(`error.${error.code}`, { minutes: LOGIN_RATE_LIMIT.windowMinutes });

@@ -71,7 +71,8 @@ export interface SyncState {
   userId: string;
   cursor: string | null;
   lastSuccessAt: string | null;
-  lastError: string | null;
+  /** Kept for diagnosis only (a string, from app versions before the failure had a code). */
+  lastError: { code: string; message: string } | string | null;
   /** Photos open findings need offline that are not on the phone yet. */
   photosWanted: string[];
 }

@@ -18,7 +18,6 @@ export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 const STORAGE_KEY = 'parkcheck.locale';
-const TIME_ZONE = 'Asia/Shanghai';
 
 declare module 'vue-i18n' {
   // Typed keys for t() everywhere; module augmentation needs an interface, so it is empty.
@@ -59,11 +58,13 @@ const later = import.meta.glob<AreaModule>(['./areas/*.ts', '!./areas/{inspect,f
 const loaded = new Set<string>(Object.keys(firstScreen).map(areaName));
 const firstScreenMessages = Object.fromEntries(Object.entries(firstScreen).map(([file, zh]) => [areaName(file), zh]));
 
-const dateTime = {
-  short: { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE },
-  date: { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE },
-  dateTime: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE },
-} as const;
+/** Dates and times as the deployment's calendar shows them, whatever the phone's own zone. */
+const dateTimeIn = (timeZone: string) =>
+  ({
+    short: { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone },
+    date: { year: 'numeric', month: '2-digit', day: '2-digit', timeZone },
+    dateTime: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZone },
+  }) as const;
 
 export const i18n = createI18n({
   legacy: false,
@@ -73,7 +74,6 @@ export const i18n = createI18n({
   messages: {
     'zh-CN': { ...zhCN, ...firstScreenMessages } as MessageSchema,
   },
-  datetimeFormats: { 'zh-CN': dateTime, en: dateTime },
   numberFormats: {
     'zh-CN': { area: { maximumFractionDigits: 1 } },
     en: { area: { maximumFractionDigits: 1 } },
@@ -135,6 +135,11 @@ export async function setLocale(next: Locale): Promise<void> {
   } catch {
     // Private mode or a full quota: the choice simply lasts for this session.
   }
+}
+
+/** Dates are shown in the deployment's time zone, as the session knows it: main.ts sets it before the first render and keeps it in step. */
+export function setTimeZone(timeZone: string): void {
+  for (const name of LOCALES) i18n.global.setDateTimeFormat(name, dateTimeIn(timeZone));
 }
 
 export function toggleLocale(): Promise<void> {

@@ -12,8 +12,6 @@ import type { FindingInput, InspectionInput } from '../../shared/schemas/sync';
 import type { InspectionDraft, ParkCheckDb } from '../db/database';
 import { deletePhoto } from '../sync/photos';
 
-export const TZ = 'Asia/Shanghai';
-
 export interface DraftFinding {
   id: string;
   itemCode?: string;
@@ -74,14 +72,19 @@ export async function updateDraft(db: ParkCheckDb, id: string, change: (s: Draft
   });
 }
 
-/** The default deadline: the item's own, else 7 days for a general and 30 for a major hazard (SPEC §3). */
-export function defaultDueDate(inspectedAt: string, severity: 'general' | 'major', item?: TemplateItem): string {
-  return addDays(localDate(new Date(inspectedAt), TZ), item?.dueDays ?? (severity === 'major' ? 30 : 7));
+/**
+ * The default deadline: the item's own, else 7 days for a general and 30 for
+ * a major hazard (SPEC §3), counted from the inspection's date in `tz` (the
+ * deployment's zone, where the server judges due dates).
+ */
+export function defaultDueDate(inspectedAt: string, severity: 'general' | 'major', tz: string, item?: TemplateItem): string {
+  return addDays(localDate(new Date(inspectedAt), tz), item?.dueDays ?? (severity === 'major' ? 30 : 7));
 }
 
 /** A finding pre-filled from the failed item (or blank, for a free-form finding). */
 export function newFinding(
   state: DraftState,
+  tz: string,
   item: TemplateItem | undefined,
   words: { description: string; requirement: string } = { description: '', requirement: '' },
 ): DraftFinding {
@@ -93,7 +96,7 @@ export function newFinding(
     description: words.description,
     location: '',
     requirement: words.requirement,
-    dueDate: defaultDueDate(state.inspectedAt, severity, item),
+    dueDate: defaultDueDate(state.inspectedAt, severity, tz, item),
     rectifiedOnSite: false,
     attachmentIds: [],
   };

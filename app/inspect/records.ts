@@ -1,8 +1,11 @@
 /**
- * What the printable documents show, read from the phone's database, so an
- * inspector can print (or show) the record and the notice in the workshop.
+ * What an inspection's page and the printable documents show, read from the
+ * phone's database, so an inspector can print (or show) the record and the
+ * notice in the workshop. An inspection not on the phone is fetched from the
+ * server and kept (fetchInspection).
  */
 import type { Enterprise, Finding, Inspection, Park, Template } from '../../shared/schemas/entities';
+import type { ApiClient } from '../api/client';
 import type { ParkCheckDb } from '../db/database';
 
 export interface InspectionRecord {
@@ -24,6 +27,17 @@ export async function inspectionRecord(db: ParkCheckDb, id: string): Promise<Ins
     db.findings.where('parkId').equals(inspection.parkId).filter((f) => f.inspectionId === id).toArray(),
   ]);
   return { inspection, template, park, enterprise, findings: findings.sort((a, b) => (a.itemCode ?? '~').localeCompare(b.itemCode ?? '~')) };
+}
+
+/** Asks the server for an inspection and keeps it on the phone with its findings. */
+export async function fetchInspection(db: ParkCheckDb, client: ApiClient, id: string): Promise<void> {
+  // The schemas (zod) load only when an inspection is missing, never with the screen.
+  const { InspectionWithFindings } = await import('../../shared/schemas/reads');
+  const { inspection, findings } = await client.request('GET', `/api/inspections/${encodeURIComponent(id)}`, { schema: InspectionWithFindings });
+  await db.transaction('rw', db.inspections, db.findings, async () => {
+    await db.inspections.put(inspection);
+    await db.findings.bulkPut(findings);
+  });
 }
 
 export interface RectificationNotice {

@@ -5,7 +5,7 @@
  * PARKCHECK_TZ, as the server judges due dates), so the home screen and its
  * tests agree on every boundary.
  */
-import { addDays, daysBetween, DEFAULT_TZ, isOverdue, startOfDate } from '../../shared/dates';
+import { addDays, daysBetween, isOverdue, startOfDate } from '../../shared/dates';
 import type { Severity } from '../../shared/finding-machine';
 import type { Enterprise, Finding } from '../../shared/schemas/entities';
 
@@ -64,8 +64,8 @@ export function groupFindings(rows: FindingRow[], today: string, filter: Finding
   return out;
 }
 
-/** How many of the closed rows (latest first) were closed within RECENT_CLOSED_DAYS of today. */
-export function recentlyClosed(closed: FindingRow[], today: string, tz = DEFAULT_TZ): number {
+/** How many of the closed rows (latest first) were closed within RECENT_CLOSED_DAYS of today (in `tz`). */
+export function recentlyClosed(closed: FindingRow[], today: string, tz: string): number {
   const since = startOfDate(addDays(today, -RECENT_CLOSED_DAYS), tz).getTime();
   return closed.filter((r) => closedAt(r) >= since).length;
 }

@@ -8,12 +8,7 @@ import { loadPhoto } from '../sync/photos';
 
 const cache = new Map<string, { url: string; users: number }>();
 
-async function transport() {
-  const { httpTransport } = await import('../sync/runtime');
-  const { useSessionStore } = await import('../stores/session');
-  const session = useSessionStore();
-  return httpTransport({ token: () => session.token });
-}
+const transport = async () => (await import('../sync/runtime')).appTransport;
 
 export async function acquirePhotoUrl(id: string): Promise<string | undefined> {
   const hit = cache.get(id);

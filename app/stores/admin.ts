@@ -24,10 +24,9 @@ import {
   type UserCreate,
   type UserUpdate,
 } from '../../shared/schemas/admin';
-import { ErrorBody, ListOf, PageOf } from '../../shared/schemas/common';
+import { ListOf, PageOf } from '../../shared/schemas/common';
 import { Enterprise, Park, Region, Template, User } from '../../shared/schemas/entities';
-import { ApiError, buildUrl, NetworkError, request, type QueryValue } from '../api/client';
-import { useSessionStore } from './session';
+import { api, type QueryValue } from '../api/client';
 
 export type Query = Record<string, QueryValue>;
 export interface Page<T> {
@@ -47,7 +46,7 @@ export type Row<R extends Resource> = z.infer<(typeof RESOURCES)[R]>;
 const base = (resource: Resource) => `/api/admin/${resource}`;
 
 export function listPage<R extends Resource>(resource: R, query: Query, signal?: AbortSignal): Promise<Page<Row<R>>> {
-  return request('GET', base(resource), { query, schema: PageOf(RESOURCES[resource]) as unknown as z.ZodType<Page<Row<R>>>, signal });
+  return api.request('GET', base(resource), { query, schema: PageOf(RESOURCES[resource]) as unknown as z.ZodType<Page<Row<R>>>, signal });
 }
 
 /** Every row, page after page: the region tree and the pickers need them all (a city has hundreds, not millions). */
@@ -63,7 +62,7 @@ export async function listAll<R extends Resource>(resource: R, query: Query = {}
 }
 
 const send = <T>(method: 'POST' | 'PATCH', path: string, schema: z.ZodType<T>, body?: unknown) =>
-  request(method, path, { body: body ?? {}, schema });
+  api.request(method, path, { body: body ?? {}, schema });
 
 export const adminApi = {
   createRegion: (body: RegionCreate) => send('POST', base('regions'), Region, body),
@@ -74,54 +73,25 @@ export const adminApi = {
   updateEnterprise: (id: string, body: EnterpriseUpdate) => send('PATCH', `${base('enterprises')}/${id}`, Enterprise, body),
   createUser: (body: UserCreate) => send('POST', base('users'), User, body),
   updateUser: (id: string, body: UserUpdate) => send('PATCH', `${base('users')}/${id}`, AdminUser, body),
-  resetPassword: (id: string, password: string) => request('POST', `${base('users')}/${id}/password`, { body: { password } }),
+  resetPassword: (id: string, password: string) => api.request('POST', `${base('users')}/${id}/password`, { body: { password } }),
   setDisabled<R extends Resource>(resource: R, id: string, disabled: boolean): Promise<Row<R>> {
     const schema = RESOURCES[resource] as unknown as z.ZodType<Row<R>>;
     return send('POST', `${base(resource)}/${id}/${disabled ? 'disable' : 'enable'}`, schema);
   },
   templates: (includeRetired: boolean) =>
-    request('GET', '/api/admin/templates', { query: { includeRetired }, schema: ListOf(TemplateSummary) }).then((r) => r.items),
-  template: (id: string) => request('GET', `/api/admin/templates/${id}`, { schema: Template }),
+    api.request('GET', '/api/admin/templates', { query: { includeRetired }, schema: ListOf(TemplateSummary) }).then((r) => r.items),
+  template: (id: string) => api.request('GET', `/api/admin/templates/${id}`, { schema: Template }),
   publishTemplate: (body: TemplatePublish) => send('POST', '/api/admin/templates', TemplatePublished, body),
   retireTemplate: (code: string) => send('POST', `/api/admin/templates/${encodeURIComponent(code)}/retire`, TemplateSummary),
 };
 
 export function auditPage(query: Query, signal?: AbortSignal): Promise<Page<AuditEntry>> {
-  return request('GET', '/api/admin/audit', { query, schema: PageOf(AuditEntry), signal });
-}
-
-/** A request the one JSON helper cannot make (a file up or down), with the same errors. */
-async function fileRequest(method: 'GET' | 'POST', path: string, query: Query, body?: Blob): Promise<Response> {
-  const token = useSessionStore().token;
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, query), {
-      method,
-      headers: {
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        ...(body ? { 'Content-Type': body.type || 'application/octet-stream' } : {}),
-      },
-      body,
-      credentials: 'same-origin',
-    });
-  } catch (error) {
-    throw new NetworkError(`${method} ${path} failed: ${String(error)}`, 'offline');
-  }
-  if (!response.ok) {
-    const parsed = ErrorBody.safeParse(await response.json().catch(() => undefined));
-    throw parsed.success
-      ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details)
-      : new ApiError(response.status, response.status >= 500 ? 'internal' : 'unexpected_response', `HTTP ${response.status}`);
-  }
-  return response;
+  return api.request('GET', '/api/admin/audit', { query, schema: PageOf(AuditEntry), signal });
 }
 
 /** Uploads a spreadsheet of enterprises and answers the server's report. */
 export async function uploadEnterprises(file: File, mode: ImportMode): Promise<ImportReport> {
-  const response = await fileRequest('POST', '/api/admin/enterprises/import', { mode }, file);
-  const parsed = ImportReport.safeParse(await response.json());
-  if (!parsed.success) throw new ApiError(response.status, 'unexpected_response', 'import: answer does not match', parsed.error.issues);
-  return parsed.data;
+  return api.request('POST', '/api/admin/enterprises/import', { query: { mode }, body: file, schema: ImportReport, timeout: 'file' });
 }
 
 /** Hands bytes to the browser as a download. */
@@ -138,8 +108,7 @@ export function saveFile(blob: Blob, name: string): void {
 
 /** The import template; the API needs the bearer token, so a plain link cannot fetch it. */
 export async function downloadImportTemplate(format: 'xlsx' | 'csv', name: string): Promise<void> {
-  const response = await fileRequest('GET', '/api/admin/enterprises/import-template', { format });
-  saveFile(await response.blob(), name);
+  saveFile(await api.send('GET', '/api/admin/enterprises/import-template', { query: { format }, timeout: 'file', read: (r) => r.blob() }), name);
 }
 
 const collator = new Intl.Collator('zh-CN');

@@ -6,7 +6,7 @@
  */
 import { defineStore } from 'pinia';
 import { shallowRef } from 'vue';
-import { ErrorBody, ListOf } from '../../shared/schemas/common';
+import { ListOf } from '../../shared/schemas/common';
 import { Park, Region } from '../../shared/schemas/entities';
 import {
   RectificationReport,
@@ -14,7 +14,7 @@ import {
   type ReportFindingQuery,
   type ReportQuery,
 } from '../../shared/schemas/reports';
-import { ApiError, buildUrl, NetworkError, request, type QueryValue } from '../api/client';
+import { api, type QueryValue } from '../api/client';
 import { useSessionStore } from './session';
 
 type Query<T> = { [K in keyof T]?: T[K] & QueryValue };
@@ -36,8 +36,8 @@ export const useReportsStore = defineStore('reports', () => {
     const userId = session.user?.id;
     if (!userId || placesOf === userId) return;
     const [r, p] = await Promise.all([
-      request('GET', '/api/regions', { schema: ListOf(Region) }),
-      request('GET', '/api/parks', { schema: ListOf(Park) }),
+      api.request('GET', '/api/regions', { schema: ListOf(Region) }),
+      api.request('GET', '/api/parks', { schema: ListOf(Park) }),
     ]);
     if (session.user?.id !== userId) return;
     regions.value = r.items;
@@ -46,11 +46,11 @@ export const useReportsStore = defineStore('reports', () => {
   }
 
   function report(query: Query<ReportQuery> & Pick<ReportQuery, 'groupBy'>, signal?: AbortSignal) {
-    return request('GET', '/api/reports/rectification', { query, schema: RectificationReport, signal });
+    return api.request('GET', '/api/reports/rectification', { query, schema: RectificationReport, signal });
   }
 
   function findings(query: Query<ReportFindingQuery>, signal?: AbortSignal) {
-    return request('GET', '/api/reports/findings', { query, schema: ReportFindingPage, signal });
+    return api.request('GET', '/api/reports/findings', { query, schema: ReportFindingPage, signal });
   }
 
   /**
@@ -58,25 +58,15 @@ export const useReportsStore = defineStore('reports', () => {
    * needs the bearer token, so a plain link cannot do it.
    */
   async function download(path: '/api/reports/rectification.xlsx' | '/api/reports/findings.xlsx', query: Record<string, QueryValue>) {
-    let response: Response;
-    try {
-      response = await fetch(buildUrl(path, query), {
-        headers: session.token ? { Authorization: `Bearer ${session.token}` } : {},
-        credentials: 'same-origin',
-      });
-    } catch (error) {
-      throw new NetworkError(`GET ${path} failed: ${String(error)}`, 'offline');
-    }
-    if (!response.ok) {
-      const body = ErrorBody.safeParse(await response.json().catch(() => undefined));
-      throw body.success
-        ? new ApiError(response.status, body.data.error.code, body.data.error.message, body.data.error.details)
-        : new ApiError(response.status, response.status >= 500 ? 'internal' : 'unexpected_response', `HTTP ${response.status}`);
-    }
-    const url = URL.createObjectURL(await response.blob());
+    const file = await api.send('GET', path, {
+      query,
+      timeout: 'file',
+      read: async (r) => ({ blob: await r.blob(), name: fileNameOf(r.headers.get('content-disposition'), 'report.xlsx') }),
+    });
+    const url = URL.createObjectURL(file.blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = fileNameOf(response.headers.get('content-disposition'), 'report.xlsx');
+    a.download = file.name;
     document.body.append(a);
     a.click();
     a.remove();

@@ -1,21 +1,35 @@
 /**
- * Who is logged in. The token and user are kept on the device so the app
- * starts, and stays logged in, without a network: the server is asked again
- * (/api/me) when it can be reached, and only its 401 ends the session.
+ * Who is logged in, and the deployment's time zone. Both are kept on the
+ * device so the app starts, stays logged in and judges dates without a
+ * network: the server is asked again (/api/me) when it can be reached, and
+ * only its 401 ends the session — whichever request, the sync engine's
+ * included, receives it (the request client's one 401 policy).
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { DEFAULT_TZ } from '../../shared/dates';
 import { ROLES, type Role } from '../../shared/finding-machine';
 import type { User } from '../../shared/schemas/entities';
-import { NetworkError, request, setAuth } from '../api/client';
+import { api, NetworkError, setAuth } from '../api/client';
 import { readPersisted, removePersisted, writePersisted } from './persisted';
 
 const STORAGE_KEY = 'parkcheck.session';
-const LOGOUT_TIMEOUT_MS = 5_000;
 
 interface SavedSession {
   token: string;
   user: User;
+  /** Absent in a session saved by an app version that did not keep it. */
+  tz?: string;
+}
+
+function isTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || !value) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -34,7 +48,8 @@ const SavedSession = {
       typeof u.name === 'string' &&
       ROLES.includes(u.role as Role) &&
       Array.isArray(u.regionIds) &&
-      Array.isArray(u.parkIds);
+      Array.isArray(u.parkIds) &&
+      (v.tz === undefined || isTimeZone(v.tz));
     return ok ? (v as SavedSession) : undefined;
   },
 };
@@ -45,15 +60,18 @@ export const useSessionStore = defineStore('session', () => {
   const saved = readPersisted(STORAGE_KEY, SavedSession.parse);
   const token = ref<string | null>(saved?.token ?? null);
   const user = ref<User | null>(saved?.user ?? null);
+  /** The zone of "today" and of due dates (PARKCHECK_TZ), as the server said it; the default until it has. */
+  const tz = ref(saved?.tz ?? DEFAULT_TZ);
   /** The server refused the token (revoked, expired): the login page says so. */
   const expired = ref(false);
 
   const isLoggedIn = computed(() => token.value !== null && user.value !== null);
   const role = computed<Role | null>(() => user.value?.role ?? null);
 
-  function start(session: SavedSession): void {
+  function start(session: Required<SavedSession>): void {
     token.value = session.token;
     user.value = session.user;
+    tz.value = session.tz;
     expired.value = false;
     writePersisted(STORAGE_KEY, session);
   }
@@ -79,11 +97,12 @@ export const useSessionStore = defineStore('session', () => {
     const other = readPersisted(STORAGE_KEY, SavedSession.parse);
     token.value = other?.token ?? null;
     user.value = other?.user ?? null;
+    if (other?.tz) tz.value = other.tz;
   });
 
   async function login(username: string, password: string): Promise<void> {
     const { LoginResponse } = await schemas();
-    const answer = await request('POST', '/api/auth/login', {
+    const answer = await api.request('POST', '/api/auth/login', {
       body: { username, password },
       schema: LoginResponse,
       auth: false,
@@ -91,31 +110,30 @@ export const useSessionStore = defineStore('session', () => {
     start(answer);
   }
 
-  /** Ends the session on this device even when the server cannot be told (offline). */
-  async function logout(): Promise<void> {
-    try {
-      if (token.value) await request('POST', '/api/auth/logout', { timeoutMs: LOGOUT_TIMEOUT_MS });
-    } catch {
-      // Offline or already revoked: the token is forgotten here either way.
-    } finally {
-      clear();
-      expired.value = false;
-    }
+  /**
+   * Ends the session on this device at once, reachable server or not. The
+   * server is told in the background: the request has taken the token when
+   * it was made, and offline it simply fails.
+   */
+  function logout(): void {
+    if (token.value) void api.request('POST', '/api/auth/logout').catch(() => undefined);
+    clear();
+    expired.value = false;
   }
 
-  /** Picks up role or scope changes. Offline keeps the saved user; a 401 has already logged out. */
+  /** Picks up role, scope or time zone changes. Offline keeps what was saved; a 401 has already logged out. */
   async function refresh(): Promise<void> {
     const current = token.value;
     if (!current) return;
     try {
       const { MeResponse } = await schemas();
-      const answer = await request('GET', '/api/me', { schema: MeResponse });
-      if (token.value === current) start({ token: current, user: answer.user });
+      const answer = await api.request('GET', '/api/me', { schema: MeResponse });
+      if (token.value === current) start({ token: current, user: answer.user, tz: answer.tz });
     } catch (error) {
       if (error instanceof NetworkError || !isLoggedIn.value) return;
       throw error;
     }
   }
 
-  return { token, user, expired, isLoggedIn, role, login, logout, refresh };
+  return { token, user, tz, expired, isLoggedIn, role, login, logout, refresh };
 });

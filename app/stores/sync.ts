@@ -37,7 +37,7 @@ export interface StorageInfo {
 
 export const useSyncStore = defineStore('sync', () => {
   const session = useSessionStore();
-  const { user, token } = storeToRefs(session);
+  const { user } = storeToRefs(session);
   const online = useOnline();
   const status = ref<SyncStatus>({ ...IDLE });
   const engine = shallowRef<SyncEngine>();
@@ -53,16 +53,7 @@ export const useSyncStore = defineStore('sync', () => {
     // The phone's own data shows first; the engine (and its requests) starts once the screen is up.
     await whenIdle();
     const { createEngine } = await import('../sync/runtime');
-    // A 401 ends this session only: not a newer one that began while a request was in flight.
-    const sessionToken = token.value;
-    const e = createEngine({
-      user: () => localUser.value,
-      token: () => token.value,
-      onStatus: (s) => (status.value = s),
-      onUnauthenticated: () => {
-        if (token.value === sessionToken) void session.logout();
-      },
-    });
+    const e = createEngine({ user: () => localUser.value, onStatus: (s) => (status.value = s) });
     engine.value = e;
     await e.refreshStatus();
     unwire = e.start(window, document);

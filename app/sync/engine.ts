@@ -14,7 +14,7 @@
 import type { Table } from 'dexie';
 import type { Finding, FindingEvent } from '../../shared/schemas/entities';
 import type { Change, MutationResult, PullResponse } from '../../shared/schemas/sync';
-import { ApiError, NetworkError } from '../api/client';
+import { ApiError, NetworkError, type FailureCode } from '../api/client';
 import { SERVER_TABLES, type OutboxEntry, type ParkCheckDb, type ServerTable, type SyncState } from '../db/database';
 import type { LocalUser } from './local';
 import { asMutation, countEntries, pendingEntries, rebase } from './outbox';
@@ -40,8 +40,15 @@ export interface SyncStatus {
   photosWaiting: number;
   upload: UploadProgress | null;
   lastSuccessAt: string | null;
-  lastError: string | null;
+  /** Why the last run did not finish; the UI words it (api/error-message.ts). */
+  lastError: SyncFailure | null;
   nextRetryAt: string | null;
+}
+
+/** A run that did not finish: what kind of failure (as a request's), and the technical detail. */
+export interface SyncFailure {
+  code: FailureCode;
+  message: string;
 }
 
 /** Runs `fn` unless another tab is syncing; undefined means it did not run. */
@@ -58,8 +65,6 @@ export interface EngineOptions {
   pullLimit?: number;
   pushBatch?: number;
   onStatus?: (status: SyncStatus) => void;
-  /** The server refused the session (revoked or expired). */
-  onUnauthenticated?: () => void;
   /**
    * True when the device knows it has no network (navigator.onLine false): then
    * nothing is tried — no failing requests, no backoff — until `online` fires.
@@ -236,12 +241,12 @@ export class SyncEngine {
     } catch (err) {
       // A run ends only when the outbox says what the server answered.
       await settled.catch(() => {});
+      // The request client has told the session (its one 401 policy); the engine only stops.
       if (err instanceof ApiError && err.status === 401) {
-        this.status.lastError = 'unauthenticated';
-        this.o.onUnauthenticated?.();
+        this.status.lastError = failureOf(err);
         return 'unauthenticated';
       }
-      this.status.lastError = describe(err);
+      this.status.lastError = failureOf(err);
       outcome = { lastError: this.status.lastError };
       this.scheduleRetry();
       return 'retrying';
@@ -411,7 +416,7 @@ async function applyChanges(db: ParkCheckDb, changes: Change[]): Promise<{ touch
     if (c.op === 'put') add(puts, table, c.data);
     else add(deletes, table, c.id);
     if (c.kind === 'finding' || c.kind === 'inspection') touched.add(c.id);
-    if (c.kind === 'findingEvent') touched.add((c.data as { findingId: string } | undefined)?.findingId ?? c.id);
+    if (c.kind === 'findingEvent') touched.add(c.op === 'put' ? (c.data as FindingEvent).findingId : c.id);
   }
   for (const [table, rows] of puts) await (db[table] as Table<unknown, string>).bulkPut(rows);
   for (const [table, ids] of deletes) await (db[table] as Table<unknown, string>).bulkDelete(ids);
@@ -429,8 +434,8 @@ async function applyChanges(db: ParkCheckDb, changes: Change[]): Promise<{ touch
   return { touched, photos };
 }
 
-function describe(err: unknown): string {
-  if (err instanceof NetworkError) return `network: ${err.reason}`;
-  if (err instanceof ApiError) return `${err.status} ${err.code}: ${err.message}`;
-  return String((err as Error)?.message ?? err);
+function failureOf(err: unknown): SyncFailure {
+  if (err instanceof NetworkError) return { code: 'network', message: `${err.reason}: ${err.message}` };
+  if (err instanceof ApiError) return { code: err.code, message: `${err.status} ${err.message}` };
+  return { code: 'unknown', message: String((err as Error)?.message ?? err) };
 }

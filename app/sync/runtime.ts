@@ -1,8 +1,10 @@
 /**
- * The engine as the app runs it: HTTP to this origin with the session's
- * token, one runner across tabs (Web Locks), this device's client id. Loaded
- * lazily after the first screen: it brings the response schemas (zod).
+ * The engine as the app runs it: the app's request client (this origin, the
+ * session's token, its 401 policy), one runner across tabs (Web Locks), this
+ * device's client id. Loaded lazily after the first screen: it brings the
+ * response schemas (zod).
  */
+import { api } from '../api/client';
 import { appDb } from '../db/database';
 import { SyncEngine, webLock, type SyncStatus } from './engine';
 import type { LocalUser } from './local';
@@ -20,22 +22,17 @@ function clientId(): string {
   }
 }
 
-export function createEngine(o: {
-  user: () => LocalUser | null;
-  token: () => string | null;
-  onStatus: (s: SyncStatus) => void;
-  onUnauthenticated: () => void;
-}): SyncEngine {
+/** The app's transport: photos shown on screen are fetched through it too. */
+export const appTransport = httpTransport(api);
+
+export function createEngine(o: { user: () => LocalUser | null; onStatus: (s: SyncStatus) => void }): SyncEngine {
   return new SyncEngine({
     db: appDb(),
-    transport: httpTransport({ token: o.token }),
+    transport: appTransport,
     user: o.user,
     clientId: clientId(),
     lock: webLock(),
     onStatus: o.onStatus,
-    onUnauthenticated: o.onUnauthenticated,
     offline: () => navigator.onLine === false,
   });
 }
-
-export { httpTransport };

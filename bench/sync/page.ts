@@ -4,6 +4,7 @@
  * window.bench; each call times only the operation it names, with the data
  * generated and the database opened beforehand — the peer's boundaries.
  */
+import { createClient } from '../../app/api/client';
 import { ParkCheckDb } from '../../app/db/database';
 import { SyncEngine } from '../../app/sync/engine';
 import { enqueue } from '../../app/sync/outbox';
@@ -35,7 +36,7 @@ const db = (name: string) => {
 const engine = (name: string) =>
   new SyncEngine({
     db: db(name),
-    transport: httpTransport({ baseUrl: location.origin, token: () => token }),
+    transport: httpTransport(createClient({ baseUrl: location.origin, token: () => token })),
     user: () => user,
     clientId: `bench-${name}`,
   });

@@ -1,7 +1,7 @@
-/** Query strings of the scoped reads (API.md "Reads"). */
+/** Query strings and answers of the scoped reads (API.md "Reads"). */
 import { z } from 'zod';
 import { DateOnly, Id } from './common';
-import { CategorySchema, FindingStatusSchema, SeveritySchema } from './entities';
+import { CategorySchema, Finding, FindingEvent, FindingStatusSchema, Inspection, SeveritySchema } from './entities';
 
 export const FINDINGS_DEFAULT_LIMIT = 50;
 export const FINDINGS_MAX_LIMIT = 500;
@@ -29,3 +29,11 @@ export const FindingQuery = z.object({
 export type FindingQuery = z.infer<typeof FindingQuery>;
 
 export const IdParam = z.object({ id: Id });
+
+/** `GET /api/findings/:id`: a finding and its history. */
+export const FindingWithEvents = z.object({ finding: Finding, events: z.array(FindingEvent) });
+export type FindingWithEvents = z.infer<typeof FindingWithEvents>;
+
+/** `GET /api/inspections/:id`: an inspection and its findings. */
+export const InspectionWithFindings = z.object({ inspection: Inspection, findings: z.array(Finding) });
+export type InspectionWithFindings = z.infer<typeof InspectionWithFindings>;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { DateOnly, ErrorCodeSchema, Id, LIMITS, Name, RequiredText, Text, Timestamp } from './common';
-import { AnswerResultSchema, Geo, SeveritySchema } from './entities';
+import { AnswerResultSchema, Enterprise, Finding, FindingEvent, Geo, Inspection, Park, Region, SeveritySchema, Template } from './entities';
 
 export const MAX_PUSH_MUTATIONS = 500;
 export const PULL_DEFAULT_LIMIT = 500;
@@ -121,8 +121,33 @@ export const CHANGE_KINDS = ['region', 'park', 'enterprise', 'template', 'inspec
 export const ChangeKind = z.enum(CHANGE_KINDS);
 export type ChangeKind = z.infer<typeof ChangeKind>;
 
+/** The whole object a `put` of each kind carries. */
+const CHANGE_DATA: Record<ChangeKind, z.ZodType> = {
+  region: Region,
+  park: Park,
+  enterprise: Enterprise,
+  template: Template,
+  inspection: Inspection,
+  finding: Finding,
+  findingEvent: FindingEvent,
+};
+
+/** One kind's changes: a put with its whole object, or a delete with the id alone. */
+const changeOf = (kind: ChangeKind) =>
+  z.discriminatedUnion('op', [
+    z.object({ kind: z.literal(kind), op: z.literal('put'), id: Id, data: CHANGE_DATA[kind] }),
+    z.object({ kind: z.literal(kind), op: z.literal('delete'), id: Id }),
+  ]);
+
+/**
+ * A pulled change, checked by its kind: a `put`'s data must be that kind's
+ * entity. The data's static type stays `unknown` (the schemas in
+ * CHANGE_DATA are typed loosely), because the server builds a page from
+ * rows of every kind at once; the parse, and the OpenAPI document, are by
+ * kind all the same.
+ */
 export const Change = z
-  .object({ kind: ChangeKind, op: z.enum(['put', 'delete']), id: Id, data: z.unknown().optional() })
+  .discriminatedUnion('kind', CHANGE_KINDS.map(changeOf) as [ReturnType<typeof changeOf>, ...ReturnType<typeof changeOf>[]])
   .meta({ id: 'Change' });
 export type Change = z.infer<typeof Change>;
 

@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../app/api/client';
 import { enqueue } from '../../app/sync/outbox';
 import { httpTransport } from '../../app/sync/transport';
 import { addDays, localDate } from '../../shared/dates';
@@ -85,7 +86,7 @@ describe('a new checklist version', () => {
   it('reaches the inspector’s phone at the next sync; the inspection started on the old version still submits', async () => {
     const token = await loginAt(server.url, 'inspector', DEMO_PASSWORD);
     const me = (await api<{ user: { id: string; name: string } }>('/api/me', token)).user;
-    const inspector = phone(phoneStorage().open(), httpTransport({ baseUrl: server.url, token: () => token, timeoutMs: 20_000 }), {
+    const inspector = phone(phoneStorage().open(), httpTransport(createClient({ baseUrl: server.url, token: () => token, timeouts: { sync: 20_000 } })), {
       id: me.id,
       name: me.name,
       role: 'inspector',

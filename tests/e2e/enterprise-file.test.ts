@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Enterprise, Finding } from '../../shared/schemas/entities';
-import { lastTwelveMonths } from '../../app/views/enterprises/enterprise-file';
+import { lastTwelveMonths } from '../../app/enterprises/file';
 import { axeViolations, smallTargets } from './pages/axe';
 import { today } from './pages/demo';
 import { demoPhones } from './pages/phones';

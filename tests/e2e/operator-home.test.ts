@@ -110,11 +110,11 @@ describe('the operator’s home', () => {
     await page.getByRole('heading', { name: /^Due within 3 days/ }).or(page.getByRole('button', { name: /Due within 3 days$/ })).first().waitFor();
     const text = await page.locator('main').innerText();
     for (const words of ['Overdue', 'Due within 3 days', 'To rectify', 'Awaiting re-inspection', 'Closed', 'All']) expect(text).toContain(words);
-    // No message key shows through untranslated, here or on the notices.
+    // No message key shows through untranslated, here or on the notifications.
     expect(text).not.toMatch(/\b(operator|finding|findingPage|inspect)\.[a-zA-Z]/);
-    await page.locator('nav.app-nav').getByRole('link', { name: /^Notices/ }).click();
-    await page.getByRole('heading', { name: 'Notices' }).waitFor();
-    expect(await page.locator('main').innerText()).not.toMatch(/\bnotices\.[a-zA-Z]/);
+    await page.locator('nav.app-nav').getByRole('link', { name: /^Notifications/ }).click();
+    await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(/\bnotifications\.[a-zA-Z]/);
     expect(errors).toEqual([]);
     await context.close();
   });

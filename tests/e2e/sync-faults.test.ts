@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { SyncEngine } from '../../app/sync/engine';
+import { createClient } from '../../app/api/client';
 import { enqueue } from '../../app/sync/outbox';
 import { storePhoto } from '../../app/sync/photos';
 import { httpTransport } from '../../app/sync/transport';
@@ -32,7 +33,7 @@ async function setup() {
   let server = await spawnServer({ DATA_DIR: dataDir, ...ADMIN });
   const proxy = await startProxy({ host: '127.0.0.1', port: Number(new URL(server.url).port) });
   const world = await remoteWorld(server.url);
-  const p = phone(phoneStorage().open(), httpTransport({ baseUrl: proxy.url, token: () => world.inspector.token, timeoutMs: 20_000 }), {
+  const p = phone(phoneStorage().open(), httpTransport(createClient({ baseUrl: proxy.url, token: () => world.inspector.token, timeouts: { sync: 20_000 } })), {
     id: world.inspector.id,
     name: '王磊',
     role: 'inspector',
@@ -110,7 +111,7 @@ async function syncUntilDone(engine: SyncEngine, p: Phone, deadlineMs: number) {
     const result = await engine.sync();
     const left = (await p.db.outbox.count()) + (await p.db.attachments.where('uploaded').equals(0).count());
     if (result === 'ok' && left === 0) return;
-    if (Date.now() > deadline) throw new Error(`not done: ${result}, ${left} left, ${engine.status.lastError}`);
+    if (Date.now() > deadline) throw new Error(`not done: ${result}, ${left} left, ${JSON.stringify(engine.status.lastError)}`);
     await new Promise((r) => setTimeout(r, 150));
   }
 }

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createClient } from '../../app/api/client';
 import { ParkCheckDb } from '../../app/db/database';
 import { SyncEngine, type EngineOptions } from '../../app/sync/engine';
 import type { LocalUser } from '../../app/sync/local';
@@ -19,11 +20,13 @@ export function phoneStorage() {
 }
 
 export function inProcessTransport(t: TestServer, token: () => string): SyncTransport {
-  return httpTransport({
-    baseUrl: 'http://parkcheck.test',
-    token,
-    fetch: async (input, init) => t.app.request(String(input), init as RequestInit),
-  });
+  return httpTransport(
+    createClient({
+      baseUrl: 'http://parkcheck.test',
+      token,
+      fetch: async (input, init) => t.app.request(String(input), init as RequestInit),
+    }),
+  );
 }
 
 export interface Phone {

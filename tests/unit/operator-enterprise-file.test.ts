@@ -4,7 +4,7 @@
  * what is overdue today.
  */
 import { describe, expect, it } from 'vitest';
-import { lastTwelveMonths, yearRecord, yearStart } from '../../app/views/enterprises/enterprise-file';
+import { lastTwelveMonths, yearRecord, yearStart } from '../../app/enterprises/file';
 
 const TODAY = '2026-11-21';
 
@@ -30,6 +30,7 @@ describe('the last twelve months of an enterprise', () => {
         { status: 'open', dueDate: '2025-12-07', category: 'safety', observedAt: '2025-11-30T15:00:00.000Z' },
       ],
       TODAY,
+      'Asia/Shanghai',
     );
     expect(record.total).toBe(4);
     expect(record.byStatus).toEqual({ open: 2, submitted: 1, closed: 1, overdue: 1 });

@@ -90,7 +90,7 @@ describe('grouping and filtering', () => {
   });
 
   it('counts the closings of the last 30 days (shown first; older ones behind "show more")', () => {
-    expect(recentlyClosed(groupFindings(rows, TODAY).closed, TODAY)).toBe(2);
+    expect(recentlyClosed(groupFindings(rows, TODAY).closed, TODAY, 'Asia/Shanghai')).toBe(2);
   });
 
   it('filters by enterprise name or the start of its credit code, by category and by severity', () => {

@@ -10,7 +10,7 @@
 import { nextTick, reactive, ref } from 'vue';
 import type { z } from 'zod';
 import { ApiError } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
+import { errorCode, errorMessage } from '../../api/error-message';
 
 /** Field path ("sections.0.items.2.code") → message. */
 export type FieldErrors = Record<string, string>;
@@ -67,7 +67,7 @@ export function serverErrors(error: unknown): FieldErrors {
  * own sentence, since the server's words are English and generic.
  */
 function refusal(error: unknown, t: Translate, conflictKey?: string): string {
-  return conflictKey && error instanceof ApiError && error.code === 'conflict' ? t(conflictKey) : errorMessage(error, t);
+  return conflictKey && errorCode(error) === 'conflict' ? t(conflictKey) : errorMessage(error, t);
 }
 
 /** After a refused submit: the first field marked invalid gets the focus (and scrolls into view). */

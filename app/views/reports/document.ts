@@ -6,8 +6,9 @@
 import { computed, reactive, watch, type Ref } from 'vue';
 import { monthPeriod, monthsOf, presetPeriod, previousPeriod, trailingMonths, worstFirst, type Period } from '../../../shared/rates';
 import type { RectificationReport, ReportFindingPage } from '../../../shared/schemas/reports';
+import { today } from '../../calendar';
 import { useReportsStore } from '../../stores/reports';
-import { apiLang, todayHere, type ReportWhere } from './where';
+import { apiLang, type ReportWhere } from './where';
 
 const OVERDUE_SHOWN = 15;
 const WORST_SHOWN = 5;
@@ -61,9 +62,9 @@ export function useReportDocument(where: Ref<ReportWhere>) {
 
 /** The months (newest first, this one included) and quarters one may print a report for. */
 export function printablePeriods(): { months: Period[]; quarters: Period[] } {
-  const today = todayHere();
-  const months = monthsOf(trailingMonths(today, 12)).reverse().map(monthPeriod);
+  const day = today();
+  const months = monthsOf(trailingMonths(day, 12)).reverse().map(monthPeriod);
   const quarters: Period[] = [];
-  for (let q = presetPeriod('thisQuarter', today); quarters.length < 8; q = previousPeriod(q)) quarters.push(q);
+  for (let q = presetPeriod('thisQuarter', day); quarters.length < 8; q = previousPeriod(q)) quarters.push(q);
   return { months, quarters };
 }

@@ -6,9 +6,10 @@
 import { computed } from 'vue';
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import { useRoute } from 'vue-router';
-import { DEFAULT_TZ, isValidDate, localDate } from '../../../shared/dates';
+import { isValidDate } from '../../../shared/dates';
 import { PERIOD_PRESETS, periodKind, presetPeriod, type Period, type PeriodPreset } from '../../../shared/rates';
 import type { Measure, ReportLang } from '../../../shared/schemas/reports';
+import { today } from '../../calendar';
 import { locale } from '../../i18n';
 
 export type Preset = PeriodPreset | 'custom';
@@ -19,9 +20,6 @@ export interface ReportWhere {
   regionId?: string | undefined;
   parkId?: string | undefined;
 }
-
-/** Today where due dates are judged; the app's clock, for choosing periods only. */
-export const todayHere = () => localDate(new Date(), DEFAULT_TZ);
 
 /** One non-empty value of a query parameter. */
 export const one = (v: LocationQuery[string] | undefined) => (typeof v === 'string' && v ? v : undefined);
@@ -35,7 +33,7 @@ export function whereOf(query: LocationQuery, fallback: PeriodPreset = 'thisMont
     return { preset: 'custom', period: { from, to }, ...scope };
   }
   const preset = PERIOD_PRESETS.includes(named as PeriodPreset) ? (named as PeriodPreset) : fallback;
-  return { preset, period: presetPeriod(preset, todayHere()), ...scope };
+  return { preset, period: presetPeriod(preset, today()), ...scope };
 }
 
 export function useReportWhere(fallback: PeriodPreset = 'thisMonth') {

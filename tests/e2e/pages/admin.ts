@@ -53,7 +53,7 @@ export class TemplateEditorPage {
     await this.page.locator(`#${id}`).fill(text.en);
   }
 
-  /** Publishes (accepting the confirmation) and waits for the list's notice. */
+  /** Publishes (accepting the confirmation) and waits for the list's confirmation message. */
   async publish() {
     this.page.once('dialog', (d) => void d.accept());
     await this.page.getByRole('button', { name: '发布', exact: true }).click();

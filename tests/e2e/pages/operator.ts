@@ -1,6 +1,6 @@
 /**
  * The app as a logged-in user moves through it: the navigation bar (with
- * the notices badge), syncing on demand, and the park operator's home.
+ * the notifications badge), syncing on demand, and the park operator's home.
  */
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../../server/demo/accounts';
@@ -36,9 +36,9 @@ export class AppPage {
     await this.nav().getByRole('link', { name: new RegExp(`^${name}`) }).click();
   }
 
-  /** The count on the notices entry of the navigation bar ('' when there is none). */
-  async noticeBadge(): Promise<string> {
-    const badge = this.nav().locator('a[href="/notices"] .count-badge');
+  /** The count on the notifications entry of the navigation bar ('' when there is none). */
+  async notificationBadge(): Promise<string> {
+    const badge = this.nav().locator('a[href="/notifications"] .count-badge');
     return (await badge.count()) ? ((await badge.textContent()) ?? '') : '';
   }
 

@@ -1,5 +1,5 @@
 /**
- * Notices are computed on the phone from pulled data, per role, against the
+ * Notifications are computed on the phone from pulled data, per role, against the
  * user's last look — in the server's time, so a phone with a wrong clock or
  * a late sync still shows what is new. Runs on the app's real database
  * (fake-indexeddb).
@@ -8,20 +8,21 @@ import { randomUUID } from 'node:crypto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ParkCheckDb } from '../../app/db/database';
-import { lookedAt, noticesFor, pendingExtensions, unseen, type NoticeUser } from '../../app/notices/notices';
+import { pendingExtensions } from '../../app/findings/extensions';
+import { lookedAt, notificationsFor, unseen, type NotificationUser } from '../../app/notifications/notifications';
 import type { Finding, FindingEvent, Inspection } from '../../shared/schemas/entities';
 
 const PARK = randomUUID();
 const ENTERPRISE = randomUUID();
-const operator: NoticeUser = { id: randomUUID(), role: 'operator' };
-const inspector: NoticeUser = { id: randomUUID(), role: 'inspector' };
-const supervisor: NoticeUser = { id: randomUUID(), role: 'supervisor' };
+const operator: NotificationUser = { id: randomUUID(), role: 'operator' };
+const inspector: NotificationUser = { id: randomUUID(), role: 'inspector' };
+const supervisor: NotificationUser = { id: randomUUID(), role: 'supervisor' };
 
 let db: ParkCheckDb;
 let ordinal = 0;
 
 beforeEach(async () => {
-  db = new ParkCheckDb(`notices-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  db = new ParkCheckDb(`notifications-${randomUUID()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   await db.parks.put({ id: PARK, name: '万洋（掌起）众创城', regionId: randomUUID(), address: null, starRating: 2, areaMu: null, floorArea: null, disabled: false });
   await db.enterprises.put({ id: ENTERPRISE, parkId: PARK, name: '慈溪市宇海模具有限公司', creditCode: null, building: null, contactName: null, contactPhone: null, disabled: false });
 });
@@ -75,7 +76,7 @@ async function inspected(receivedAt: string, descriptions: string[], extra: Part
   return findings;
 }
 
-async function event(finding: Finding, type: FindingEvent['type'], by: NoticeUser, at: string, extra: Partial<FindingEvent> = {}): Promise<FindingEvent> {
+async function event(finding: Finding, type: FindingEvent['type'], by: NotificationUser, at: string, extra: Partial<FindingEvent> = {}): Promise<FindingEvent> {
   const e: FindingEvent = {
     id: randomUUID(),
     findingId: finding.id,
@@ -99,19 +100,19 @@ async function event(finding: Finding, type: FindingEvent['type'], by: NoticeUse
 
 const kinds = (list: { event: FindingEvent }[]) => list.map((n) => n.event.type);
 
-describe("an operator's notices", () => {
+describe("an operator's notifications", () => {
   it('are the new findings in their park, dated by when the server received the inspection', async () => {
     await inspected('2026-11-20T10:00:00.000+08:00', ['疏散通道堆放杂物', '灭火器过期']);
-    const list = await noticesFor(db, operator, '2026-11-19T00:00:00.000+08:00');
+    const list = await notificationsFor(db, operator, '2026-11-19T00:00:00.000+08:00');
     expect(list.map((n) => n.finding.description).sort()).toEqual(['灭火器过期', '疏散通道堆放杂物']);
     expect(list[0]!.event).toMatchObject({ type: 'create', actorName: '王磊', at: '2026-11-20T10:00:00.000+08:00' });
     expect(list[0]!.enterprise?.name).toBe('慈溪市宇海模具有限公司');
-    expect(await noticesFor(db, operator, '2026-11-20T10:00:00.000+08:00')).toEqual([]);
+    expect(await notificationsFor(db, operator, '2026-11-20T10:00:00.000+08:00')).toEqual([]);
   });
 
   it('leave out findings rectified on the spot: there is nothing to do', async () => {
     await inspected('2026-11-20T10:00:00.000+08:00', ['当场整改'], { rectifiedOnSite: true, status: 'closed' });
-    expect(await noticesFor(db, operator, '2026-11-19T00:00:00.000+08:00')).toEqual([]);
+    expect(await notificationsFor(db, operator, '2026-11-19T00:00:00.000+08:00')).toEqual([]);
   });
 
   it('include decisions on their rectifications and extension requests, never their own actions', async () => {
@@ -121,13 +122,13 @@ describe("an operator's notices", () => {
     await event(f!, 'requestExtension', operator, '2026-11-19T16:00:00.000+08:00', { newDueDate: '2026-12-15' });
     await event(f!, 'decideExtension', supervisor, '2026-11-20T09:00:00.000+08:00', { approve: true, newDueDate: '2026-12-15' });
     await event(f!, 'comment', inspector, '2026-11-20T10:00:00.000+08:00', { note: '明天复查' });
-    const list = await noticesFor(db, operator, '2026-11-10T00:00:00.000+08:00');
+    const list = await notificationsFor(db, operator, '2026-11-10T00:00:00.000+08:00');
     expect(kinds(list)).toEqual(['decideExtension', 'reject']);
     expect(list[1]!.event.note).toBe('整改不彻底');
   });
 });
 
-describe("an inspector's notices", () => {
+describe("an inspector's notifications", () => {
   it('are the rectifications waiting for re-inspection (the latest of each) and the extension requests waiting for a decision', async () => {
     const [waiting, decided, asking] = await inspected('2026-11-01T10:00:00.000+08:00', ['待复查', '已复查', '要延期']);
     await event(waiting!, 'rectify', operator, '2026-11-10T09:00:00.000+08:00');
@@ -142,9 +143,9 @@ describe("an inspector's notices", () => {
       pendingExtension: { eventId: request.id, newDueDate: '2026-12-20', reason: '设备到货需要时间', requestedBy: operator.id, requestedAt: request.at },
     });
 
-    const list = await noticesFor(db, inspector, '2026-11-01T00:00:00.000+08:00');
+    const list = await notificationsFor(db, inspector, '2026-11-01T00:00:00.000+08:00');
     expect(list.map((n) => n.event.id)).toEqual([request.id, latest.id]);
-    expect(kinds(await noticesFor(db, supervisor, '2026-11-01T00:00:00.000+08:00'))).toEqual(['requestExtension']);
+    expect(kinds(await notificationsFor(db, supervisor, '2026-11-01T00:00:00.000+08:00'))).toEqual(['requestExtension']);
     expect((await pendingExtensions(db)).map((r) => [r.finding.description, r.request.newDueDate, r.event?.actorRole])).toEqual([
       ['要延期', '2026-12-20', 'operator'],
     ]);
@@ -154,14 +155,14 @@ describe("an inspector's notices", () => {
 describe('the last look', () => {
   it('moves to the latest server time seen and never back; what arrives later is unseen even if observed earlier', async () => {
     await inspected('2026-11-20T10:00:00.000+08:00', ['一']);
-    const first = await noticesFor(db, operator, '2026-11-01T00:00:00.000+08:00');
+    const first = await notificationsFor(db, operator, '2026-11-01T00:00:00.000+08:00');
     const marker = lookedAt(first, null);
     expect(marker).toBe('2026-11-20T10:00:00.000+08:00');
     expect(lookedAt([], marker)).toBe(marker);
 
     // Inspected on the 1st (offline), received on the 21st: news now.
     await inspected('2026-11-21T08:00:00.000+08:00', ['二', '三']);
-    const all = await noticesFor(db, operator, '2026-11-01T00:00:00.000+08:00');
+    const all = await notificationsFor(db, operator, '2026-11-01T00:00:00.000+08:00');
     expect(unseen(all, marker!).map((n) => n.finding.description).sort()).toEqual(['三', '二']);
     // A server time in another offset compares by instant, not by text.
     expect(unseen(all, '2026-11-21T00:00:00.000Z')).toHaveLength(0);

@@ -1,4 +1,4 @@
-/** In-app notices: what changed since the user last looked; and the extension requests waiting for a decision. */
+/** In-app notifications: what changed since the user last looked. */
 export const zh = {
   title: '通知',
   nav: { title: '通知' },
@@ -30,20 +30,11 @@ export const zh = {
   extendTo: '申请延期至 {date}：{reason}',
   newDue: '新的整改期限：{date}',
   keptDue: '整改期限仍为 {date}',
-  extensionList: {
-    title: '延期审批',
-    intro: '{n} 条延期申请等待审批。同意后整改期限改为申请的日期。',
-    empty: '没有等待审批的延期申请。',
-    dueChange: '整改期限 {from} → {to}（延长 {n} 天）',
-    reason: '理由：{reason}',
-    requested: '{name} 于 {time} 申请',
-    requestedAt: '于 {time} 申请',
-  },
 };
 
 export const en: typeof zh = {
-  title: 'Notices',
-  nav: { title: 'Notices' },
+  title: 'Notifications',
+  nav: { title: 'Notifications' },
   intro: {
     operator: 'New findings in your park, and decisions on rectifications and extension requests.',
     inspector: 'Rectifications waiting for your re-inspection and extension requests waiting for a decision.',
@@ -72,19 +63,10 @@ export const en: typeof zh = {
   extendTo: 'Asks for {date}: {reason}',
   newDue: 'New due date: {date}',
   keptDue: 'The due date stays {date}',
-  extensionList: {
-    title: 'Extension requests',
-    intro: '{n} extension requests await a decision. Approving moves the due date to the requested one.',
-    empty: 'No extension requests await a decision.',
-    dueChange: 'Due date {from} → {to} ({n} day later) | Due date {from} → {to} ({n} days later)',
-    reason: 'Reason: {reason}',
-    requested: 'Requested by {name} on {time}',
-    requestedAt: 'Requested on {time}',
-  },
 };
 
 declare module '../messages' {
   interface AreaMessages {
-    notices: typeof zh;
+    notifications: typeof zh;
   }
 }

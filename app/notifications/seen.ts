@@ -1,13 +1,16 @@
 /**
- * When each user last looked at their notices, kept on this phone: the
- * latest server time among the notices they saw (not the phone's clock,
- * which may be wrong). Reactive, so the navigation badge recounts the moment
- * the notice list is opened; shared across tabs through the storage event.
+ * When each user last looked at their notifications, kept on this phone:
+ * the latest server time among the notifications they saw (not the phone's
+ * clock, which may be wrong). Reactive, so the navigation badge recounts the
+ * moment the notification list is opened; shared across tabs through the
+ * storage event.
  */
 import { ref } from 'vue';
 import { readPersisted, writePersisted } from '../stores/persisted';
 
-const PREFIX = 'parkcheck.notices.';
+const PREFIX = 'parkcheck.notifications.';
+/** Where app versions before the rename kept the marker: read once, so an update does not show old news as new. */
+const EARLIER_PREFIX = 'parkcheck.notices.';
 const asTime = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : undefined);
 
 const cache = new Map<string, string | null>();
@@ -25,7 +28,7 @@ if (typeof window !== 'undefined') {
 /** The user's marker, or null when they have never looked on this phone. */
 export function seenUpTo(userId: string): string | null {
   void version.value;
-  if (!cache.has(userId)) cache.set(userId, readPersisted(PREFIX + userId, asTime));
+  if (!cache.has(userId)) cache.set(userId, readPersisted(PREFIX + userId, asTime) ?? readPersisted(EARLIER_PREFIX + userId, asTime));
   return cache.get(userId) ?? null;
 }
 

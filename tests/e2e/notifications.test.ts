@@ -1,5 +1,5 @@
 /**
- * In-app notices, computed on the phone from what a sync brought: the badge
+ * In-app notifications, computed on the phone from what a sync brought: the badge
  * on the navigation bar counts what is new since the user last looked, the
  * list says what happened, and looking clears the badge — offline too,
  * once the sync has landed.
@@ -13,30 +13,30 @@ import { demoPhones } from './pages/phones';
 const phones = demoPhones();
 const { phoneOf } = phones;
 
-/** Opens the notice list (which is looking at them) and comes back home with the badge cleared. */
-async function lookAtNotices(app: AppPage) {
+/** Opens the notification list (which is looking at them) and comes back home with the badge cleared. */
+async function lookAtNotifications(app: AppPage) {
   await app.openNav('通知');
   await app.page.getByRole('heading', { name: /^新通知（\d+）$/ }).waitFor();
-  await expect.poll(() => app.noticeBadge()).toBe('');
+  await expect.poll(() => app.notificationBadge()).toBe('');
 }
 
 const newOnes = (app: AppPage) => app.page.getByRole('region', { name: /^新通知/ });
 const earlier = (app: AppPage) => app.page.getByRole('region', { name: /^之前的通知/ });
 
-describe('notices', () => {
+describe('notifications', () => {
   it('after the inspector’s sync, the operator’s badge shows the new findings; opening them clears it', async () => {
     const { demo } = phones;
     const park = await demo.park('operator', '万洋（掌起）众创城');
     const enterprise = (await demo.enterprises('operator', park.id))[5]!;
     const operator = await phoneOf('operator');
-    await lookAtNotices(operator.app);
+    await lookAtNotifications(operator.app);
     await operator.app.openNav('首页');
 
     const found = ['E2E 二楼仓库未设置喷淋', 'E2E 危废间无防渗漏措施', 'E2E 叉车无使用登记'];
     await demo.inspect(enterprise, found);
-    expect(await operator.app.noticeBadge()).toBe('');
+    expect(await operator.app.notificationBadge()).toBe('');
     await operator.app.syncNow();
-    await expect.poll(() => operator.app.noticeBadge(), { timeout: 15_000 }).toBe('3');
+    await expect.poll(() => operator.app.notificationBadge(), { timeout: 15_000 }).toBe('3');
 
     await operator.app.openNav('通知');
     await operator.page.getByRole('heading', { name: '新通知（3）' }).waitFor();
@@ -44,7 +44,7 @@ describe('notices', () => {
     expect(items).toHaveLength(3);
     for (const description of found) expect(items.find((i) => i.includes(description))).toContain('新隐患');
     expect(items[0]).toContain(enterprise.name);
-    await expect.poll(() => operator.app.noticeBadge()).toBe('');
+    await expect.poll(() => operator.app.notificationBadge()).toBe('');
     expect(await axeViolations(operator.page)).toEqual([]);
     expect(await smallTargets(operator.page)).toEqual([]);
 
@@ -66,21 +66,21 @@ describe('notices', () => {
     const enterprise = (await demo.enterprises('operator', park.id))[6]!;
     const [finding] = await demo.inspect(enterprise, ['E2E 灭火器被货物遮挡']);
     const inspector = await phoneOf('inspector');
-    await lookAtNotices(inspector.app);
+    await lookAtNotifications(inspector.app);
     // Away from the list: while it is open, whatever arrives counts as seen.
     await inspector.app.openNav('首页');
 
     await demo.pushOne('operator', 'finding.rectify', { findingId: finding!.id, eventId: randomUUID(), note: '已移开货物', attachmentIds: [] });
     await inspector.app.syncNow();
     await inspector.context.setOffline(true);
-    await expect.poll(() => inspector.app.noticeBadge(), { timeout: 15_000 }).toBe('1');
+    await expect.poll(() => inspector.app.notificationBadge(), { timeout: 15_000 }).toBe('1');
     await inspector.app.openNav('通知');
     await inspector.page.getByRole('heading', { name: '新通知（1）' }).waitFor();
     const item = await newOnes(inspector.app).getByRole('link').textContent();
     expect(item).toContain('整改待复查');
     expect(item).toContain('E2E 灭火器被货物遮挡');
     expect(item).toContain('赵敏');
-    await expect.poll(() => inspector.app.noticeBadge()).toBe('');
+    await expect.poll(() => inspector.app.notificationBadge()).toBe('');
     expect(inspector.errors).toEqual([]);
     await inspector.context.close();
   });

@@ -1,11 +1,15 @@
 /**
- * Reads the screens need, over the phone's database. Plain functions of the
- * database (views wrap them in live queries), so lists update by themselves
- * after a local change or a pulled page.
+ * What the inspector's day reads from the phone's database: every
+ * enterprise in scope with its last inspection and open findings, and the
+ * inspections still being filled in. Plain functions of the database
+ * (useInspectToday wraps them in live queries), so the lists update by
+ * themselves after a local change or a pulled page.
  */
 import { isOverdue } from '../../shared/dates';
+import { localized } from '../../shared/i18n-text';
 import type { Enterprise, Park } from '../../shared/schemas/entities';
-import type { ParkCheckDb } from './database';
+import type { ParkCheckDb } from '../db/database';
+import { itemsOf, type Draft } from './draft';
 
 export interface EnterpriseRow {
   enterprise: Enterprise;
@@ -52,6 +56,32 @@ export async function enterpriseOverview(db: ParkCheckDb, userId: string, today:
     }));
 }
 
-/** Today in the deployment's time zone, as the server judges due dates. */
-export const todayIn = (tz = 'Asia/Shanghai', now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+export interface DraftRow {
+  draft: Draft;
+  title: string;
+  /** The enterprise, or the park for its common areas. */
+  place: string;
+  answered: number;
+  total: number;
+}
+
+/** The user's inspections still being filled in, the latest touched first. */
+export async function unfinishedDrafts(db: ParkCheckDb, userId: string, lang: 'zh' | 'en'): Promise<DraftRow[]> {
+  const list = (await db.drafts.where('userId').equals(userId).toArray()) as Draft[];
+  const [templates, enterprises, parks] = await Promise.all([db.templates.toArray(), db.enterprises.toArray(), db.parks.toArray()]);
+  return list
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .map((draft) => {
+      const template = templates.find((x) => x.id === draft.templateId);
+      return {
+        draft,
+        title: template ? localized(template.title, lang) : '',
+        place: enterprises.find((e) => e.id === draft.enterpriseId)?.name ?? parks.find((p) => p.id === draft.parkId)?.name ?? '',
+        answered: Object.keys(draft.state.answers).length,
+        total: template ? itemsOf(template).length : 0,
+      };
+    });
+}
+
+/** How many rectifications wait for re-inspection. */
+export const reinspectCount = (db: ParkCheckDb) => db.findings.where('status').equals('submitted').count();

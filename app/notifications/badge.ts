@@ -1,19 +1,19 @@
 /**
- * The navigation badge of the notices entry: how many notices the user has
- * not seen. Loaded lazily by the navigation bar (off the first screen); one
- * live count for the app's lifetime, following the logged-in user and their
- * marker, recounted whenever a sync or a local change lands.
+ * The navigation badge of the notifications entry: how many notifications
+ * the user has not seen. Loaded lazily by the navigation bar (off the first
+ * screen); one live count for the app's lifetime, following the logged-in
+ * user and their marker, recounted whenever a sync or a local change lands.
  */
 import { effectScope, type Ref } from 'vue';
 import { useLiveQuery } from '../composables/live';
 import { appDb } from '../db/database';
 import { useSessionStore } from '../stores/session';
-import { daysBefore, FIRST_LOOK_DAYS, noticesFor } from './notices';
+import { daysBefore, FIRST_LOOK_DAYS, notificationsFor } from './notifications';
 import { seenUpTo } from './seen';
 
 let count: Readonly<Ref<number | undefined>> | undefined;
 
-export function unseenNoticeCount(): Readonly<Ref<number | undefined>> {
+export function unseenNotificationCount(): Readonly<Ref<number | undefined>> {
   count ??= effectScope(true).run(() => {
     const session = useSessionStore();
     const marker = () => (session.user ? seenUpTo(session.user.id) : null);
@@ -21,7 +21,7 @@ export function unseenNoticeCount(): Readonly<Ref<number | undefined>> {
       async () => {
         const user = session.user;
         if (!user) return undefined;
-        return (await noticesFor(appDb(), user, marker() ?? daysBefore(new Date(), FIRST_LOOK_DAYS))).length;
+        return (await notificationsFor(appDb(), user, marker() ?? daysBefore(new Date(), FIRST_LOOK_DAYS))).length;
       },
       [() => session.user?.id, marker],
       undefined,

@@ -1,5 +1,5 @@
 /**
- * In-app notices: what happened that this user should look at, computed
+ * In-app notifications: what happened that this user should look at, computed
  * from the data the phone has pulled — so they appear after any sync,
  * offline ones included, with no push service.
  *
@@ -10,7 +10,8 @@
  *               requests waiting for a decision;
  *   supervisor: extension requests waiting for a decision.
  *
- * The requests waiting for a decision are also listed in full (/extensions).
+ * The requests waiting for a decision are also listed in full (/extensions,
+ * ../findings/extensions.ts).
  *
  * Times are the server's (an event's `at`, an inspection's `receivedAt`),
  * never the phone's: phones' clocks are wrong, and something done offline
@@ -19,10 +20,10 @@
  */
 import type { Role } from '../../shared/finding-machine';
 import { creationEvent } from '../../shared/history';
-import type { Enterprise, Finding, FindingEvent, Park, PendingExtension } from '../../shared/schemas/entities';
-import type { LocalFinding, LocalFindingEvent, ParkCheckDb } from '../db/database';
+import type { Enterprise, Finding, FindingEvent, Park } from '../../shared/schemas/entities';
+import type { LocalFindingEvent, ParkCheckDb } from '../db/database';
 
-export interface Notice {
+export interface Notification {
   /** What happened; a new finding is its (derived) creation event. */
   event: FindingEvent;
   finding: Finding;
@@ -30,21 +31,21 @@ export interface Notice {
   park: Park | undefined;
 }
 
-export interface NoticeUser {
+export interface NotificationUser {
   id: string;
   role: Role;
 }
 
 /** Without a marker (a new user or phone), what happened in the last days counts as unseen. */
 export const FIRST_LOOK_DAYS = 7;
-/** The notice list also shows what was already seen within this many days. */
+/** The notification list also shows what was already seen within this many days. */
 export const LIST_DAYS = 30;
 
 const DECISIONS = new Set<FindingEvent['type']>(['verify', 'reject', 'decideExtension']);
 const time = (iso: string) => Date.parse(iso);
 
-/** The user's notices that happened after `since` (a server time), newest first. */
-export async function noticesFor(db: ParkCheckDb, user: NoticeUser, since: string): Promise<Notice[]> {
+/** The user's notifications of what happened after `since` (a server time), newest first. */
+export async function notificationsFor(db: ParkCheckDb, user: NotificationUser, since: string): Promise<Notification[]> {
   const after = time(since);
   const found = await (user.role === 'operator' ? forOperator(db, user, after) : user.role === 'admin' ? [] : awaitingDecision(db, user, after));
   if (!found.length) return [];
@@ -66,7 +67,7 @@ export async function noticesFor(db: ParkCheckDb, user: NoticeUser, since: strin
 
 type Found = { event: FindingEvent; finding: Finding };
 
-async function forOperator(db: ParkCheckDb, user: NoticeUser, after: number): Promise<Found[]> {
+async function forOperator(db: ParkCheckDb, user: NotificationUser, after: number): Promise<Found[]> {
   const [findings, events] = await Promise.all([db.findings.toArray(), db.findingEvents.toArray()]);
   const byId = new Map(findings.map((f) => [f.id, f]));
   // Fixed on the spot needs nothing from the park.
@@ -86,7 +87,7 @@ async function forOperator(db: ParkCheckDb, user: NoticeUser, after: number): Pr
 }
 
 /** What waits for this inspector's or supervisor's decision now, and arrived after `after`. */
-async function awaitingDecision(db: ParkCheckDb, user: NoticeUser, after: number): Promise<Found[]> {
+async function awaitingDecision(db: ParkCheckDb, user: NotificationUser, after: number): Promise<Found[]> {
   const reinspects = user.role === 'inspector';
   const waiting = (await db.findings.where('status').anyOf('open', 'submitted').toArray()).filter(
     (f) => f.pendingExtension !== null || (reinspects && f.status === 'submitted'),
@@ -107,49 +108,19 @@ async function awaitingDecision(db: ParkCheckDb, user: NoticeUser, after: number
   return out;
 }
 
-/** Counted against the last look: notices after it are unseen. */
-export function unseen(notices: Notice[], seenUpTo: string): Notice[] {
+/** Counted against the last look: notifications after it are unseen. */
+export function unseen(notifications: Notification[], seenUpTo: string): Notification[] {
   const after = time(seenUpTo);
-  return notices.filter((n) => time(n.event.at) > after);
+  return notifications.filter((n) => time(n.event.at) > after);
 }
 
-/** The new marker after looking at `notices`: the latest server time among them (never moving back). */
-export function lookedAt(notices: Notice[], seenUpTo: string | null): string | null {
+/** The new marker after looking at `notifications`: the latest server time among them (never moving back). */
+export function lookedAt(notifications: Notification[], seenUpTo: string | null): string | null {
   let latest = seenUpTo;
-  for (const n of notices) if (latest === null || time(n.event.at) > time(latest)) latest = n.event.at;
+  for (const n of notifications) if (latest === null || time(n.event.at) > time(latest)) latest = n.event.at;
   return latest;
 }
 
 export function daysBefore(now: Date, days: number): string {
   return new Date(now.getTime() - days * 86_400_000).toISOString();
-}
-
-/**
- * Deadline extension requests waiting for a decision, oldest request first
- * (it has waited longest). A request decided on this phone leaves at once,
- * before the decision reaches the server.
- */
-export interface ExtensionRequest {
-  finding: LocalFinding;
-  request: PendingExtension;
-  /** The request as recorded in the history (who asked); absent until it has been pulled. */
-  event: FindingEvent | undefined;
-  enterprise: Enterprise | undefined;
-  park: Park | undefined;
-}
-
-export async function waitingFindings(db: ParkCheckDb): Promise<LocalFinding[]> {
-  return (await db.findings.where('status').anyOf('open', 'submitted').toArray()).filter((f) => f.pendingExtension !== null);
-}
-
-export async function pendingExtensions(db: ParkCheckDb): Promise<ExtensionRequest[]> {
-  const findings = await waitingFindings(db);
-  const [events, enterprises, parks] = await Promise.all([
-    db.findingEvents.bulkGet(findings.map((f) => f.pendingExtension!.eventId)),
-    db.enterprises.bulkGet(findings.map((f) => f.enterpriseId ?? '')),
-    db.parks.bulkGet(findings.map((f) => f.parkId)),
-  ]);
-  return findings
-    .map((finding, i) => ({ finding, request: finding.pendingExtension!, event: events[i], enterprise: enterprises[i], park: parks[i] }))
-    .sort((a, b) => Date.parse(a.request.requestedAt) - Date.parse(b.request.requestedAt));
 }

@@ -4,9 +4,9 @@
  * over the last twelve months — counted the way the reports count (by the
  * month the finding was observed, in PARKCHECK_TZ).
  */
-import { DEFAULT_TZ, isOverdue, localDate } from '../../../shared/dates';
-import type { Enterprise, Finding, Inspection, Park, Template } from '../../../shared/schemas/entities';
-import type { LocalFinding, ParkCheckDb } from '../../db/database';
+import { isOverdue, localDate } from '../../shared/dates';
+import type { Enterprise, Finding, Inspection, Park, Template } from '../../shared/schemas/entities';
+import type { LocalFinding, ParkCheckDb } from '../db/database';
 
 export interface InspectionEntry {
   inspection: Inspection & { pending?: 1 };
@@ -75,8 +75,11 @@ export function lastTwelveMonths(today: string): string[] {
   });
 }
 
-/** The findings observed in the last twelve months (this month included), counted by month, status and category. */
-export function yearRecord(findings: Pick<Finding, 'status' | 'dueDate' | 'category' | 'observedAt'>[], today: string, tz = DEFAULT_TZ): YearRecord {
+/**
+ * The findings observed in the last twelve months (this month included),
+ * counted by month, status and category; `today` and the months are in `tz`.
+ */
+export function yearRecord(findings: Pick<Finding, 'status' | 'dueDate' | 'category' | 'observedAt'>[], today: string, tz: string): YearRecord {
   const months = lastTwelveMonths(today).map((month) => ({ month, found: 0, closed: 0 }));
   const byMonth = new Map(months.map((m) => [m.month, m]));
   const byStatus = { open: 0, submitted: 0, closed: 0, overdue: 0 };

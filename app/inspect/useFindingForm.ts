@@ -1,0 +1,43 @@
+/**
+ * The finding form's rules: a description always, a photo when the item
+ * requires one; a deadline still at its default follows the severity; and
+ * the photos taken in the form that it does not keep are deleted from the
+ * phone (they were never sent), whether it is saved or cancelled.
+ */
+import { computed, reactive, ref } from 'vue';
+import type { TemplateItem } from '../../shared/schemas/entities';
+import { timeZone } from '../calendar';
+import { appDb } from '../db/database';
+import { settlePhotos } from '../sync/photos';
+import { defaultDueDate, type DraftFinding } from './draft';
+
+export function useFindingForm(props: { finding: DraftFinding; item?: TemplateItem | undefined; inspectedAt: string }) {
+  const form = reactive<DraftFinding>(structuredClone({ ...props.finding, attachmentIds: [...props.finding.attachmentIds] }));
+  /** Once the user has tried to save, what is missing is marked. */
+  const tried = ref(false);
+  const photoRequired = computed(() => props.item?.photoRequired ?? false);
+  const descriptionMissing = computed(() => !form.description.trim());
+  const photoMissing = computed(() => photoRequired.value && form.attachmentIds.length === 0);
+
+  const dueFor = (severity: DraftFinding['severity']) => defaultDueDate(props.inspectedAt, severity, timeZone(), props.item);
+
+  function setSeverity(severity: DraftFinding['severity']) {
+    const wasDefault = form.dueDate === dueFor(form.severity);
+    form.severity = severity;
+    if (wasDefault) form.dueDate = dueFor(severity);
+  }
+
+  /** The finding to keep, or undefined when something is missing. */
+  function accept(): DraftFinding | undefined {
+    tried.value = true;
+    if (descriptionMissing.value || photoMissing.value) return undefined;
+    void settlePhotos(appDb(), props.finding.attachmentIds, form.attachmentIds);
+    return structuredClone({ ...form, attachmentIds: [...form.attachmentIds] });
+  }
+
+  function discard() {
+    void settlePhotos(appDb(), form.attachmentIds, props.finding.attachmentIds);
+  }
+
+  return { form, tried, photoRequired, descriptionMissing, photoMissing, setSeverity, accept, discard };
+}
