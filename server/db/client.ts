@@ -4,6 +4,7 @@
  * everything above this file is written once against drizzle's pg-core API.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -83,6 +84,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob | File): Promise<D
   }
   try {
     const client = await PGlite.create(inMemory ? dataDir : path.join(dataDir, 'pglite'), {
+      ...(await pgliteAssets()),
       ...(loadDataDir ? { loadDataDir } : {}),
     });
     const db = drizzlePglite(client, { schema });
@@ -99,6 +101,29 @@ async function openPglite(dataDir: string, loadDataDir?: Blob | File): Promise<D
     releaseLock();
     throw err;
   }
+}
+
+let assets: Promise<{ pgliteWasmModule: WebAssembly.Module; initdbWasmModule: WebAssembly.Module; fsBundle: Blob }> | undefined;
+
+/**
+ * PGlite's WASM, compiled once per process. Left to itself every instance
+ * compiles its own ~9 MB of machine code; a process that opens and closes many
+ * (the test suite opens one per test file, often several) churns V8's WASM code
+ * space, which is what crashed vitest workers with SIGSEGV on a loaded machine
+ * (nodejs/node#64500, electric-sql/pglite#1053).
+ */
+function pgliteAssets() {
+  assets ??= (async () => {
+    const dist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+    const read = (name: string) => fs.promises.readFile(path.join(dist, name));
+    const [pglite, initdb, bundle] = await Promise.all([read('pglite.wasm'), read('initdb.wasm'), read('pglite.data')]);
+    return {
+      pgliteWasmModule: await WebAssembly.compile(pglite),
+      initdbWasmModule: await WebAssembly.compile(initdb),
+      fsBundle: new Blob([bundle]),
+    };
+  })();
+  return assets;
 }
 
 /**
