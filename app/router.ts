@@ -30,6 +30,11 @@ declare module 'vue-router' {
      * on the entry, e.g. unseen notifications; 0 or undefined shows none.
      */
     nav?: { label: TitleKey; icon: IconName; order: number; badge?: () => Promise<Readonly<Ref<number | undefined>>> };
+    /**
+     * A task screen (running an inspection): no navigation bar, so a tap meant
+     * for the task's buttons (a quick second tap on 保存隐患) never leaves it.
+     */
+    task?: boolean;
     /** Message areas the route uses besides its title's (loaded before it opens). */
     messages?: readonly AreaName[];
   }

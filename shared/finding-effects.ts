@@ -30,6 +30,31 @@ export interface FindingBefore {
   pendingExtension: PendingExtension | null;
 }
 
+/**
+ * The date rules, one per date a user picks: a due date is never in the past
+ * (a finding overdue the moment it is written stays overdue for good), and an
+ * extension moves it later.
+ */
+export const DUE_DATE_RULES = {
+  /** `finding.requestExtension` newDueDate, `finding.decideExtension` dueDate. */
+  extension: (date: string, ctx: { today: string; dueDate: string }) => date > ctx.dueDate && date >= ctx.today,
+  /** `finding.reject` newDueDate. */
+  reopen: (date: string, ctx: { today: string }) => date >= ctx.today,
+  /** `inspection.submit`: a finding's dueDate against the inspection's date. */
+  finding: (date: string, ctx: { inspectedOn: string }) => date >= ctx.inspectedOn,
+};
+
+/** Why the content of an allowed action is refused; each has words in the app. */
+export type ContentReason = 'evidenceRequired' | 'extensionDate' | 'reopenDate' | 'dueBeforeInspection' | 'onSiteEvidence';
+
+export const CONTENT_MESSAGES: Record<ContentReason, string> = {
+  evidenceRequired: 'a rectification needs at least one evidence photo',
+  extensionDate: 'the new due date must be after the current due date and not before today',
+  reopenDate: 'the new due date must not be before today',
+  dueBeforeInspection: "the due date is before the inspection's date",
+  onSiteEvidence: 'a finding rectified on the spot needs at least one photo',
+};
+
 export interface EffectContext<T> {
   /** When the user did it (the client time, clamped by the server). */
   when: T;
@@ -38,6 +63,8 @@ export interface EffectContext<T> {
   actorId: string;
   /** When the rectification now being verified was submitted: it becomes `rectifiedAt`. */
   submittedAt: T | null;
+  /** Today's date where the findings are (`PARKCHECK_TZ`): due dates are never before it. */
+  today: string;
 }
 
 export interface FindingEffect<T> {
@@ -48,33 +75,44 @@ export interface FindingEffect<T> {
     pendingExtension?: PendingExtension | null;
     rectifiedAt?: T | null;
     closedAt?: T;
+    submittedBy?: string | null;
   };
 }
 
 /** A request the state machine allows but whose content is wrong. */
 export interface EffectRefusal {
   refused: 'invalid_request';
+  reason: ContentReason;
   message: string;
 }
+
+const refuse = (reason: ContentReason): EffectRefusal => ({ refused: 'invalid_request', reason, message: CONTENT_MESSAGES[reason] });
 
 export function findingEffect<T>(m: FindingMutation, finding: FindingBefore, ctx: EffectContext<T>): FindingEffect<T> | EffectRefusal {
   const event: FindingEffect<T>['event'] = { note: null, attachmentIds: [], newDueDate: null, approve: null };
   const patch: FindingEffect<T>['patch'] = { status: nextStatus(MUTATION_ACTION[m.type], finding.status) };
   switch (m.type) {
     case 'finding.rectify':
+      if (m.payload.attachmentIds.length === 0) return refuse('evidenceRequired');
       Object.assign(event, { note: m.payload.note, attachmentIds: m.payload.attachmentIds });
+      patch.submittedBy = ctx.actorId;
       break;
     case 'finding.verify':
       event.note = m.payload.note ?? null;
       // The accepted submission's time is when it was rectified (the on-time rate).
-      Object.assign(patch, { rectifiedAt: ctx.submittedAt, closedAt: ctx.when, pendingExtension: null });
+      Object.assign(patch, { rectifiedAt: ctx.submittedAt, closedAt: ctx.when, pendingExtension: null, submittedBy: null });
       break;
-    case 'finding.reject':
-      Object.assign(event, { note: m.payload.reason, attachmentIds: m.payload.attachmentIds ?? [] });
+    case 'finding.reject': {
+      const newDueDate = m.payload.newDueDate;
+      if (newDueDate !== undefined && !DUE_DATE_RULES.reopen(newDueDate, ctx)) return refuse('reopenDate');
+      Object.assign(event, { note: m.payload.reason, attachmentIds: m.payload.attachmentIds ?? [], newDueDate: newDueDate ?? null });
+      patch.submittedBy = null;
+      if (newDueDate !== undefined) patch.dueDate = newDueDate;
       break;
+    }
     case 'finding.requestExtension':
-      if (m.payload.newDueDate <= finding.dueDate) {
-        return { refused: 'invalid_request', message: `the new due date must be after ${finding.dueDate}` };
+      if (!DUE_DATE_RULES.extension(m.payload.newDueDate, { today: ctx.today, dueDate: finding.dueDate })) {
+        return refuse('extensionDate');
       }
       Object.assign(event, { note: m.payload.reason, newDueDate: m.payload.newDueDate });
       patch.pendingExtension = {
@@ -86,10 +124,13 @@ export function findingEffect<T>(m: FindingMutation, finding: FindingBefore, ctx
       };
       break;
     case 'finding.decideExtension': {
-      const requested = finding.pendingExtension!.newDueDate;
-      Object.assign(event, { note: m.payload.note ?? null, approve: m.payload.approve, newDueDate: requested });
+      const granted = m.payload.approve ? (m.payload.dueDate ?? finding.pendingExtension!.newDueDate) : finding.pendingExtension!.newDueDate;
+      if (m.payload.approve && m.payload.dueDate !== undefined && !DUE_DATE_RULES.extension(granted, { today: ctx.today, dueDate: finding.dueDate })) {
+        return refuse('extensionDate');
+      }
+      Object.assign(event, { note: m.payload.note ?? null, approve: m.payload.approve, newDueDate: granted });
       patch.pendingExtension = null;
-      if (m.payload.approve) patch.dueDate = requested;
+      if (m.payload.approve) patch.dueDate = granted;
       break;
     }
     case 'finding.comment':
@@ -100,6 +141,27 @@ export function findingEffect<T>(m: FindingMutation, finding: FindingBefore, ctx
 }
 
 export const isRefusal = <T>(effect: FindingEffect<T> | EffectRefusal): effect is EffectRefusal => 'refused' in effect;
+
+/** A finding of an inspection that breaks a rule, and which rule. */
+export interface InspectionIssue {
+  findingId: string;
+  problem: Extract<ContentReason, 'dueBeforeInspection' | 'onSiteEvidence'>;
+}
+
+/**
+ * What is wrong with an inspection's findings; empty when nothing is.
+ * `inspectedOn` is the inspection's date where the park is (`PARKCHECK_TZ`).
+ */
+export function inspectionIssues(i: InspectionInput, inspectedOn: string): InspectionIssue[] {
+  const issues: InspectionIssue[] = [];
+  for (const f of i.findings) {
+    if (f.rectifiedOnSite && f.attachmentIds.length === 0) issues.push({ findingId: f.id, problem: 'onSiteEvidence' });
+    else if (!f.rectifiedOnSite && !DUE_DATE_RULES.finding(f.dueDate, { inspectedOn })) {
+      issues.push({ findingId: f.id, problem: 'dueBeforeInspection' });
+    }
+  }
+  return issues;
+}
 
 /**
  * The findings an inspection creates, as submitted. Fixed on the spot means

@@ -29,39 +29,88 @@ interface Rule {
   to?: FindingStatus;
   /** Whether a pending extension request must (true) or must not (false) exist. */
   pendingExtension?: boolean;
+  /**
+   * Whose own work this action decides, and who therefore may not take it:
+   * the rectification's submitter or the extension's requester (四眼原则 —
+   * a rate is only worth what its closures are worth).
+   */
+  notBy?: 'submitter' | 'requester';
+  /** For a major hazard (重大隐患), only these roles: 销号 by the supervising department. */
+  majorBy?: readonly Role[];
 }
 
 export const FINDING_RULES: Record<FindingAction, Rule> = {
   rectify: { roles: ['operator', 'inspector', 'admin'], from: ['open'], to: 'submitted' },
-  verify: { roles: ['inspector', 'supervisor', 'admin'], from: ['submitted'], to: 'closed' },
-  reject: { roles: ['inspector', 'supervisor', 'admin'], from: ['submitted'], to: 'open' },
+  verify: {
+    roles: ['inspector', 'supervisor', 'admin'],
+    from: ['submitted'],
+    to: 'closed',
+    notBy: 'submitter',
+    majorBy: ['supervisor', 'admin'],
+  },
+  reject: { roles: ['inspector', 'supervisor', 'admin'], from: ['submitted'], to: 'open', notBy: 'submitter' },
   requestExtension: { roles: ['operator', 'inspector', 'admin'], from: ['open'], pendingExtension: false },
   // A request stays decidable after the operator has meanwhile submitted evidence.
-  decideExtension: { roles: ['inspector', 'supervisor', 'admin'], from: ['open', 'submitted'], pendingExtension: true },
+  decideExtension: {
+    roles: ['inspector', 'supervisor', 'admin'],
+    from: ['open', 'submitted'],
+    pendingExtension: true,
+    notBy: 'requester',
+  },
   comment: { roles: ['admin', 'supervisor', 'inspector', 'operator'], from: ['open', 'submitted', 'closed'] },
 };
 
 /** Who may create inspections (`inspection.submit`). */
 export const INSPECT_ROLES: readonly Role[] = ['inspector', 'admin'];
 
-export type Refusal = 'forbidden' | 'invalid_transition';
+/**
+ * Why an action is refused, in words the phone can show (each has a message
+ * in the app's languages) and the server can answer with.
+ */
+export type RefusalReason =
+  | 'role'
+  | 'status'
+  | 'pendingExtension'
+  | 'noPendingExtension'
+  | 'ownRectification'
+  | 'ownExtension'
+  | 'majorBySupervisor';
+
+export type RefusalCode = 'forbidden' | 'invalid_transition' | 'conflict';
+
+export const REFUSAL_CODES: Record<RefusalReason, RefusalCode> = {
+  role: 'forbidden',
+  status: 'invalid_transition',
+  pendingExtension: 'conflict',
+  noPendingExtension: 'invalid_transition',
+  ownRectification: 'forbidden',
+  ownExtension: 'forbidden',
+  majorBySupervisor: 'forbidden',
+};
+
+/** What the rules need to know of a finding. */
+export interface FindingFacts {
+  status: FindingStatus;
+  severity: Severity;
+  /** Who submitted the rectification awaiting re-inspection (null: unknown, or the enterprise through its link). */
+  submittedBy: string | null;
+  pendingExtension: { requestedBy: string } | null;
+}
 
 /**
- * Whether `role` may take `action` on a finding in `status`; null when allowed.
- * Role is checked first: a role that may never do this is `forbidden`
- * whatever the status.
+ * Why `actor` may not take `action` on the finding; null when allowed.
+ * Role first (a role that may never do this is refused whatever the status),
+ * then status, then whose work it is.
  */
-export function refusal(
-  action: FindingAction,
-  role: Role,
-  finding: { status: FindingStatus; hasPendingExtension: boolean },
-): Refusal | null {
+export function refusal(action: FindingAction, actor: { id: string; role: Role }, finding: FindingFacts): RefusalReason | null {
   const rule = FINDING_RULES[action];
-  if (!rule.roles.includes(role)) return 'forbidden';
-  if (!rule.from.includes(finding.status)) return 'invalid_transition';
-  if (rule.pendingExtension !== undefined && rule.pendingExtension !== finding.hasPendingExtension) {
-    return 'invalid_transition';
-  }
+  if (!rule.roles.includes(actor.role)) return 'role';
+  if (!rule.from.includes(finding.status)) return 'status';
+  if (rule.pendingExtension === false && finding.pendingExtension) return 'pendingExtension';
+  if (rule.pendingExtension === true && !finding.pendingExtension) return 'noPendingExtension';
+  if (rule.notBy === 'submitter' && finding.submittedBy === actor.id) return 'ownRectification';
+  if (rule.notBy === 'requester' && finding.pendingExtension?.requestedBy === actor.id) return 'ownExtension';
+  if (rule.majorBy && finding.severity === 'major' && !rule.majorBy.includes(actor.role)) return 'majorBySupervisor';
   return null;
 }
 

@@ -32,12 +32,28 @@ export function errorCode(error: unknown): FailureCode {
 
 export function errorMessage(error: unknown, t: Translate): string {
   if (error instanceof NetworkError) return t('error.network');
-  if (isKept(error)) return REFUSALS.has(error.code) ? t(`sync.why.${error.code}`) : t(`error.${error.code}`);
+  if (isKept(error)) {
+    const rule = 'details' in error ? ruleOf(error) : null;
+    if (rule) return t(`sync.rule.${rule}`);
+    return REFUSALS.has(error.code) ? t(`sync.why.${error.code}`) : t(`error.${error.code}`);
+  }
   if (!(error instanceof ApiError)) return t('error.unknown');
 
   const text = t(`error.${error.code}`, { minutes: LOGIN_RATE_LIMIT.windowMinutes });
   const detail = WITH_SERVER_DETAIL.has(error.code) ? fieldDetail(error.details) || error.message : '';
   return detail ? t('error.withDetail', { text, detail }) : text;
+}
+
+const RULES = new Set<string>(['ownRectification', 'ownExtension', 'majorBySupervisor', 'pendingExtension', 'evidenceRequired', 'extensionDate', 'reopenDate', 'dueBeforeInspection', 'onSiteEvidence']);
+
+/**
+ * The integrity rule a refusal names (API.md "Integrity of the loop"): the
+ * reason of a finding action, or the problem of an inspection's first bad finding.
+ */
+export function ruleOf(error: { details?: unknown }): string | null {
+  const d = error.details as { reason?: unknown } | { problem?: unknown }[] | undefined;
+  const named = Array.isArray(d) ? (d[0] as { problem?: unknown } | undefined)?.problem : d?.reason;
+  return typeof named === 'string' && RULES.has(named) ? named : null;
 }
 
 /** invalid_request names the bad fields (API.md): "username: Too small". */

@@ -56,6 +56,13 @@ export interface LocalAttachment {
   uploaded: 0 | 1;
   /** An upload the server refused for good (a 4xx other than a conflict we can heal). */
   error?: string;
+  /**
+   * 0: taken on this phone but not yet referenced by a queued change (still in
+   * a form or a draft), so not sent: a photo the user discards never costs
+   * mobile data, and the server holds only photos something references.
+   * Absent on photos stored before this field existed: sent as they were.
+   */
+  queued?: 0 | 1;
   createdAt: string;
   lastUsedAt: string;
 }

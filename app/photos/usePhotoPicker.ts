@@ -1,12 +1,13 @@
 /**
  * Adding photos to a form: each made small on the phone and stored at once
- * (so a dead battery loses nothing), its id added to the form's list. The
- * form that owns the list deletes the stored photos it drops when it is
- * saved or cancelled (settlePhotos).
+ * (so a dead battery loses nothing), its id added to the form's list. A photo
+ * taken here and removed again is deleted at once; the form that owns the
+ * list deletes the earlier photos it drops when it is saved or cancelled
+ * (settlePhotos). None is sent before a saved change references it.
  */
 import { ref } from 'vue';
 import { appDb } from '../db/database';
-import { storePhoto } from '../sync/photos';
+import { deletePhoto, storePhoto } from '../sync/photos';
 import { compressPhoto } from './compress';
 
 export function usePhotoPicker(ids: () => string[], update: (ids: string[]) => void) {
@@ -14,6 +15,7 @@ export function usePhotoPicker(ids: () => string[], update: (ids: string[]) => v
   const busy = ref(0);
   /** The last photo added could not be read or stored. */
   const failed = ref(false);
+  const taken = new Set<string>();
 
   async function add(files: File[]): Promise<void> {
     failed.value = false;
@@ -22,7 +24,9 @@ export function usePhotoPicker(ids: () => string[], update: (ids: string[]) => v
       busy.value++;
       try {
         const photo = await compressPhoto(file);
-        list = [...list, await storePhoto(appDb(), photo.bytes, photo.type)];
+        const id = await storePhoto(appDb(), photo.bytes, photo.type);
+        taken.add(id);
+        list = [...list, id];
         update(list);
       } catch {
         failed.value = true;
@@ -32,7 +36,10 @@ export function usePhotoPicker(ids: () => string[], update: (ids: string[]) => v
     }
   }
 
-  const remove = (id: string) => update(ids().filter((x) => x !== id));
+  function remove(id: string) {
+    update(ids().filter((x) => x !== id));
+    if (taken.delete(id)) void deletePhoto(appDb(), id);
+  }
 
   return { busy, failed, add, remove };
 }

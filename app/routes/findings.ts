@@ -8,6 +8,11 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'findingPage.title' },
   },
   {
+    path: '/majors',
+    component: () => import('../views/findings/MajorList.vue'),
+    meta: { roles: ['supervisor', 'admin'], title: 'findingPage.majors.title' },
+  },
+  {
     path: '/sync',
     component: () => import('../views/SyncPage.vue'),
     meta: { title: 'sync.title', nav: { label: 'sync.nav.title', icon: 'sync', order: 90 } },

@@ -13,12 +13,12 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/inspect/:id',
     component: () => import('../views/inspect/InspectionRun.vue'),
-    meta: { roles: INSPECT, title: 'inspect.run.title' },
+    meta: { roles: INSPECT, title: 'inspect.run.title', task: true },
   },
   {
     path: '/inspect/:id/finish',
     component: () => import('../views/inspect/InspectionFinish.vue'),
-    meta: { roles: INSPECT, title: 'inspect.finishing.title' },
+    meta: { roles: INSPECT, title: 'inspect.finishing.title', task: true },
   },
   {
     path: '/inspections/:id',

@@ -44,7 +44,7 @@ export const useSyncStore = defineStore('sync', () => {
   const storage = ref<StorageInfo | null>(null);
   let unwire: (() => void) | undefined;
 
-  const localUser = computed<LocalUser | null>(() => (user.value ? { id: user.value.id, name: user.value.name, role: user.value.role } : null));
+  const localUser = computed<LocalUser | null>(() => (user.value ? { id: user.value.id, name: user.value.name, role: user.value.role, tz: session.tz } : null));
   /** Something on this phone the server does not have yet. */
   const unsent = computed(() => status.value.pending + status.value.photosWaiting);
   const busy = computed(() => status.value.phase !== 'idle');

@@ -8,8 +8,10 @@
  *
  * Must run inside a Dexie transaction over the tables in LOCAL_TABLES.
  */
-import { MUTATION_ACTION, findingEffect, findingsOfInspection, isRefusal } from '../../shared/finding-effects';
-import { refusal, type Role } from '../../shared/finding-machine';
+import { localDate } from '../../shared/dates';
+import { CONTENT_MESSAGES, MUTATION_ACTION, findingEffect, findingsOfInspection, inspectionIssues, isRefusal } from '../../shared/finding-effects';
+import { REFUSAL_CODES, refusal, type RefusalReason, type Role } from '../../shared/finding-machine';
+import type { ContentReason } from '../../shared/finding-effects';
 import type { Mutation } from '../../shared/schemas/sync';
 import type { LocalFinding, LocalFindingEvent, ParkCheckDb } from '../db/database';
 
@@ -19,6 +21,8 @@ export interface LocalUser {
   id: string;
   name: string;
   role: Role;
+  /** The deployment's time zone (PARKCHECK_TZ): "today" for the date rules. */
+  tz: string;
 }
 
 /** Why the phone refuses an action at once (the server would refuse it too). */
@@ -26,8 +30,10 @@ export class LocalRefusal extends Error {
   override readonly name = 'LocalRefusal';
 
   constructor(
-    readonly code: 'forbidden' | 'not_found' | 'invalid_transition' | 'invalid_request',
+    readonly code: 'forbidden' | 'not_found' | 'invalid_transition' | 'invalid_request' | 'conflict',
     message: string,
+    /** The rule broken, for words in the user's language. */
+    readonly reason?: RefusalReason | ContentReason,
   ) {
     super(message);
   }
@@ -47,16 +53,17 @@ export async function applyLocally(db: ParkCheckDb, m: Mutation, user: LocalUser
   const action = MUTATION_ACTION[m.type];
   const finding = await db.findings.get(m.payload.findingId);
   if (!finding) throw new LocalRefusal('not_found', 'this finding is not on this phone');
-  const refused = refusal(action, user.role, { status: finding.status, hasPendingExtension: finding.pendingExtension !== null });
-  if (refused) throw new LocalRefusal(refused, `cannot ${action} a finding that is ${finding.status}`);
+  const refused = refusal(action, user, { ...finding, submittedBy: finding.submittedBy ?? null });
+  if (refused) throw new LocalRefusal(REFUSAL_CODES[refused], `cannot ${action} this finding (${refused})`, refused);
 
   // The rectification being verified is the latest submission in the history.
   const submittedAt =
     m.type === 'finding.verify'
       ? ((await db.findingEvents.where('findingId').equals(finding.id).sortBy('ordinal')).filter((e) => e.type === 'rectify').at(-1)?.clientTime ?? null)
       : null;
-  const effect = findingEffect(m, finding, { when: m.clientTime, whenText: m.clientTime, actorId: user.id, submittedAt });
-  if (isRefusal(effect)) throw new LocalRefusal(effect.refused, effect.message);
+  const today = localDate(new Date(m.clientTime), user.tz);
+  const effect = findingEffect(m, finding, { when: m.clientTime, whenText: m.clientTime, actorId: user.id, submittedAt, today });
+  if (isRefusal(effect)) throw new LocalRefusal(effect.refused, effect.message, effect.reason);
   const event: LocalFindingEvent = {
     id: m.payload.eventId,
     findingId: finding.id,
@@ -84,6 +91,8 @@ async function submitLocally(
   const i = m.payload.inspection;
   const template = await db.templates.get(i.templateId);
   if (!template) throw new LocalRefusal('not_found', 'this checklist is not on this phone');
+  const [issue] = inspectionIssues(i, localDate(new Date(i.inspectedAt), user.tz));
+  if (issue) throw new LocalRefusal('invalid_request', `finding ${issue.findingId}: ${CONTENT_MESSAGES[issue.problem]}`, issue.problem);
   await db.inspections.put({
     id: i.id,
     templateId: i.templateId,
@@ -104,6 +113,7 @@ async function submitLocally(
       ...f,
       overdue: false,
       pendingExtension: null,
+      submittedBy: null,
       updatedAt: m.clientTime,
       pending: 1 as const,
     })),

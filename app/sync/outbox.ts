@@ -9,6 +9,7 @@ import Dexie from 'dexie';
 import type { Mutation } from '../../shared/schemas/sync';
 import { SERVER_TABLES, type OutboxEntry, type ParkCheckDb } from '../db/database';
 import { applyLocally, LocalRefusal, touchedIds, type LocalUser } from './local';
+import { attachmentsOf, queuePhotos } from './photos';
 
 export type NewMutation = Omit<Mutation, 'id' | 'clientTime'> & { id?: string; clientTime?: string };
 
@@ -30,7 +31,7 @@ export async function enqueue(
   // Stored as it will be sent, plain JSON: a screen's live (reactive) state cannot be cloned into IndexedDB.
   const payload = JSON.parse(JSON.stringify(input.payload)) as Mutation['payload'];
   const m = { ...input, payload, id: input.id ?? newId(), clientTime: input.clientTime ?? now.toISOString() } as Mutation;
-  await db.transaction('rw', [db.outbox, db.drafts, ...SERVER_TABLES.map((t) => db[t])], async () => {
+  await db.transaction('rw', [db.outbox, db.drafts, db.attachments, ...SERVER_TABLES.map((t) => db[t])], async () => {
     const seq = (await db.outbox.add({
       id: m.id,
       userId: user.id,
@@ -40,6 +41,7 @@ export async function enqueue(
       status: 'pending',
     })) as number;
     await applyLocally(db, m, user, seq);
+    await queuePhotos(db, attachmentsOf(m));
     await alongside?.();
   });
   return m;

@@ -6,6 +6,7 @@
  * after a pull; a size cap evicts the photos of closed findings first, and
  * never a photo that is not on the server yet.
  */
+import type { Mutation } from '../../shared/schemas/sync';
 import type { LocalAttachment, ParkCheckDb } from '../db/database';
 import { ApiError } from '../api/client';
 import type { SyncTransport } from './transport';
@@ -25,6 +26,7 @@ async function keep(db: ParkCheckDb, id: string, bytes: ArrayBuffer, type: Photo
     type,
     size: bytes.byteLength,
     uploaded,
+    ...(uploaded ? {} : { queued: 0 as const }),
     createdAt: now.toISOString(),
     lastUsedAt: now.toISOString(),
   };
@@ -40,6 +42,20 @@ export async function storePhoto(db: ParkCheckDb, bytes: ArrayBuffer, type: Phot
   const id = crypto.randomUUID();
   await keep(db, id, bytes, type, 0, now);
   return id;
+}
+
+/** The photos and signatures a mutation references. */
+export function attachmentsOf(m: Mutation): string[] {
+  if (m.type === 'inspection.submit') {
+    const i = m.payload.inspection;
+    return [...(i.signatureAttachmentId ? [i.signatureAttachmentId] : []), ...i.findings.flatMap((f) => f.attachmentIds)];
+  }
+  return 'attachmentIds' in m.payload ? (m.payload.attachmentIds ?? []) : [];
+}
+
+/** Marks the photos a newly queued mutation references as ready to send. Inside the enqueue transaction. */
+export async function queuePhotos(db: ParkCheckDb, ids: string[]): Promise<void> {
+  if (ids.length) await db.attachments.where('id').anyOf(ids).modify((a) => void (a.queued = 1));
 }
 
 /** Removes a photo the user deleted before submitting: only one never uploaded. */
@@ -68,8 +84,9 @@ export interface UploadProgress {
   totalBytes: number;
 }
 
+/** Photos to send: taken here, referenced by a queued change, not refused for good. */
 export async function waitingUploads(db: ParkCheckDb): Promise<LocalAttachment[]> {
-  return (await db.attachments.where('uploaded').equals(0).toArray()).filter((a) => !a.error);
+  return (await db.attachments.where('uploaded').equals(0).toArray()).filter((a) => !a.error && a.queued !== 0);
 }
 
 /**

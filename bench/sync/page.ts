@@ -64,9 +64,9 @@ window.bench = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: opts.username, password: opts.password }),
     });
-    const login = (await res.json()) as { token: string; user: LocalUser };
+    const login = (await res.json()) as { token: string; user: LocalUser; tz: string };
     token = login.token;
-    user = { id: login.user.id, name: login.user.name, role: login.user.role };
+    user = { id: login.user.id, name: login.user.name, role: login.user.role, tz: login.tz };
     return {
       genMs,
       n: W.inspections.length,

@@ -212,6 +212,11 @@ export const findings = pgTable(
     observedAt: ts('observed_at').notNull(),
     /** clientTime of the rectification awaiting verification; becomes rectifiedAt when verified. */
     submittedAt: ts('submitted_at'),
+    /**
+     * Who submitted that rectification: they may not also verify or reject it.
+     * Null when nothing awaits re-inspection (or the enterprise sent it through its link).
+     */
+    submittedBy: uuid('submitted_by'),
     rectifiedAt: ts('rectified_at'),
     closedAt: ts('closed_at'),
     pendingExtension: jsonb('pending_extension').$type<PendingExtension>(),

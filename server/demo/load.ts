@@ -11,7 +11,9 @@ import { makeCreditCode } from '../../shared/credit-code';
 import type { Answer, PendingExtension, TemplateItem } from '../../shared/schemas/entities';
 import { localized } from '../../shared/i18n-text';
 import type { Tx } from '../db/client';
-import { enterprises, findingEvents, findings, inspections, parks, regions, templates, users } from '../db/schema';
+import fs from 'node:fs';
+import { attachmentRefs, attachments, enterprises, findingEvents, findings, inspections, parks, regions, templates, users } from '../db/schema';
+import { createHash } from 'node:crypto';
 import { hashPassword } from '../domain/passwords';
 import type { Services } from '../domain/services';
 import { dueColumns } from '../repo/findings';
@@ -34,6 +36,8 @@ import { Random } from './random';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const BATCH = 400;
+/** Drawn by photos/make.ts. */
+const EVIDENCE_PHOTOS = ['extinguisher.jpg', 'corridor.jpg', 'cabinet.jpg', 'exit-sign.jpg'];
 
 type RegionRow = typeof regions.$inferInsert;
 type ParkRow = typeof parks.$inferInsert;
@@ -165,7 +169,11 @@ export async function loadDemoData(tx: Tx, changes: ChangeSet, s: Services, opts
   const fire = byCategory('fire');
   const safety = byCategory('safety');
   const environment = byCategory('environment');
-  const sim = new LoopSimulator(rnd, now, s.tz);
+  // The evidence photos every rectification carries (API.md: at least one), ids from their own
+  // sequence so adding them left the rest of the demo as it was.
+  const photoIds = new Random(4_017);
+  const evidence = EVIDENCE_PHOTOS.map((file) => ({ id: photoIds.uuid(), bytes: fs.readFileSync(new URL(`./photos/${file}`, import.meta.url)) }));
+  const sim = new LoopSimulator(rnd, now, s.tz, { photos: evidence.map((p) => p.id), closesMajors: cityInspector! });
 
   for (const p of BUILT_PARKS) {
     const pid = parkId.get(p.key)!;
@@ -205,6 +213,13 @@ export async function loadDemoData(tx: Tx, changes: ChangeSet, s: Services, opts
     });
   }
 
+  for (const p of evidence) await s.attachments.put(p.id, p.bytes, 'image/jpeg');
+  await insertAll(
+    tx,
+    attachments,
+    evidence.map((p) => ({ id: p.id, sha256: createHash('sha256').update(p.bytes).digest('hex'), contentType: 'image/jpeg', size: p.bytes.length, uploadedBy: operatorOfPark.values().next().value!.id })),
+  );
+  await insertAll(tx, attachmentRefs, [...sim.photoRefs].map((key) => ({ attachmentId: key.slice(0, 36), parkId: key.slice(37) })));
   await insertAll(tx, inspections, sim.inspections);
   await insertAll(tx, findings, sim.findings);
   await insertAll(tx, findingEvents, sim.events);
@@ -250,14 +265,25 @@ class LoopSimulator {
   readonly inspections: (InspectionRow & { id: string; parkId: string })[] = [];
   readonly findings: (FindingRow & { id: string; parkId: string })[] = [];
   readonly events: (EventRow & { id: string; parkId: string })[] = [];
+  /** `photoId|parkId` of every evidence photo used: who may see it. */
+  readonly photoRefs = new Set<string>();
   private readonly nowMs: number;
 
   constructor(
     private readonly rnd: Random,
     now: Date,
     private readonly tz: string,
+    /** Evidence photos, and the supervisor who closes (销号) major hazards. */
+    private readonly loop: { photos: string[]; closesMajors: Actor },
   ) {
     this.nowMs = now.getTime();
+  }
+
+  /** An evidence photo for this finding: picked from its id, so the random sequence is untouched. */
+  private photo(findingId: string, parkId: string): string[] {
+    const id = this.loop.photos[parseInt(findingId.slice(-2), 16) % this.loop.photos.length]!;
+    this.photoRefs.add(`${id}|${parkId}`);
+    return [id];
   }
 
   /** A weekday working hour (08:30–17:30 local) on the day of `approx`. */
@@ -352,7 +378,7 @@ class LoopSimulator {
     };
     this.findings.push(row);
     if (onSite) {
-      Object.assign(row, { status: 'closed', rectifiedAt: new Date(a.at), closedAt: new Date(a.at) });
+      Object.assign(row, { status: 'closed', rectifiedAt: new Date(a.at), closedAt: new Date(a.at), attachmentIds: this.photo(id, a.parkId) });
       return;
     }
 
@@ -389,19 +415,29 @@ class LoopSimulator {
       : a.at + Math.max(2 * HOUR, (row.dueEndAt.getTime() - a.at) * (0.15 + rnd.next() * 0.8));
     for (let round = 0; ; round++) {
       if (submitAt > this.nowMs) return round === 0 ? this.maybeAskForTime(row, a, extended) : undefined;
-      this.event({ ...base, type: 'rectify', actorId: a.operator.id, actorName: a.operator.name, actorRole: 'operator', at: submitAt, clientTime: new Date(submitAt), note: rnd.pick(['已按要求整改完毕，请复查', '已整改，附整改后照片', '已落实整改措施并建立台账']) });
-      Object.assign(row, { status: 'submitted', submittedAt: new Date(submitAt), updatedAt: new Date(submitAt) });
+      this.event({ ...base, type: 'rectify', actorId: a.operator.id, actorName: a.operator.name, actorRole: 'operator', at: submitAt, clientTime: new Date(submitAt), note: rnd.pick(['已按要求整改完毕，请复查', '已整改，附整改后照片', '已落实整改措施并建立台账']), attachmentIds: this.photo(id, a.parkId) });
+      Object.assign(row, { status: 'submitted', submittedAt: new Date(submitAt), submittedBy: a.operator.id, updatedAt: new Date(submitAt) });
       const decideAt = submitAt + rnd.int(6, 96) * HOUR;
       if (decideAt > this.nowMs) return;
       const checker = a.checker();
       if (round === 0 && rnd.chance(0.12)) {
         this.event({ ...base, type: 'reject', actorId: checker.id, actorName: checker.name, actorRole: checker.role, at: decideAt, clientTime: new Date(decideAt), note: rnd.pick(['整改不彻底，现场仍有问题，请重新整改', '照片不能反映整改效果，请补充整改后全景照片', '未建立相关台账记录，请补充']) });
-        Object.assign(row, { status: 'open', submittedAt: null, updatedAt: new Date(decideAt) });
+        Object.assign(row, { status: 'open', submittedAt: null, submittedBy: null, updatedAt: new Date(decideAt) });
         submitAt = decideAt + rnd.int(1, 6) * DAY;
         continue;
       }
-      this.event({ ...base, type: 'verify', actorId: checker.id, actorName: checker.name, actorRole: checker.role, at: decideAt, clientTime: new Date(decideAt), note: '复查合格，予以销号' });
-      Object.assign(row, { status: 'closed', rectifiedAt: new Date(submitAt), closedAt: new Date(decideAt), submittedAt: null, updatedAt: new Date(decideAt) });
+      let closer = checker;
+      let closeAt = decideAt;
+      if (severity === 'major' && checker.role !== 'supervisor') {
+        // A major hazard is closed by the supervising department (API.md); the inspector reports the re-inspection.
+        this.event({ ...base, type: 'comment', actorId: checker.id, actorName: checker.name, actorRole: checker.role, at: decideAt, clientTime: new Date(decideAt), note: '现场复查合格，报请监管部门销号' });
+        row.updatedAt = new Date(decideAt);
+        closer = this.loop.closesMajors;
+        closeAt = decideAt + 26 * HOUR;
+        if (closeAt > this.nowMs) return;
+      }
+      this.event({ ...base, type: 'verify', actorId: closer.id, actorName: closer.name, actorRole: closer.role, at: closeAt, clientTime: new Date(closeAt), note: '复查合格，予以销号' });
+      Object.assign(row, { status: 'closed', rectifiedAt: new Date(submitAt), closedAt: new Date(closeAt), submittedAt: null, submittedBy: null, updatedAt: new Date(closeAt) });
       return;
     }
   }

@@ -108,6 +108,7 @@ export const toFinding = (f: Row<typeof s.findings>, ctx: MapContext): Finding =
   closedAt: instantOrNull(f.closedAt, ctx.tz),
   overdue: isOverdue(f.status, f.dueDate, ctx.today),
   pendingExtension: f.pendingExtension,
+  submittedBy: f.submittedBy,
   updatedAt: formatInstant(f.updatedAt, ctx.tz),
 });
 

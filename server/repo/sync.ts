@@ -117,7 +117,7 @@ export async function updateFinding(tx: Tx, id: string, patch: FindingPatch) {
 export async function rejectMutation(tx: Tx, id: string, error: MutationError) {
   await tx
     .update(mutations)
-    .set({ status: 'rejected', error: { code: error.code, message: error.message } })
+    .set({ status: 'rejected', error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } })
     .where(eq(mutations.id, id));
 }
 

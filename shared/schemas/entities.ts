@@ -169,6 +169,8 @@ export const Finding = z
     /** Derived at read time: not closed and today (PARKCHECK_TZ) is after dueDate. */
     overdue: z.boolean(),
     pendingExtension: PendingExtension.nullable(),
+    /** Who submitted the rectification awaiting re-inspection: they may not decide it themselves. */
+    submittedBy: Id.nullable(),
     updatedAt: Timestamp,
   })
   .meta({ id: 'Finding' });

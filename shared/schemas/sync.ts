@@ -54,6 +54,8 @@ export const MUTATION_PAYLOADS = {
     eventId: Id,
     reason: RequiredText,
     attachmentIds: AttachmentIds.optional(),
+    /** A new due date for the reopened finding (not before today). */
+    newDueDate: DateOnly.optional(),
   }),
   'finding.requestExtension': z.strictObject({
     findingId: Id,
@@ -66,6 +68,8 @@ export const MUTATION_PAYLOADS = {
     eventId: Id,
     approve: z.boolean(),
     note: Text.optional(),
+    /** When approving: grant this date instead of the requested one. */
+    dueDate: DateOnly.optional(),
   }),
   'finding.comment': z.strictObject({
     findingId: Id,
@@ -106,7 +110,12 @@ export const PushRequest = z
 export const MutationStatus = z.enum(['applied', 'duplicate', 'rejected']);
 export type MutationStatus = z.infer<typeof MutationStatus>;
 
-export const MutationError = z.object({ code: ErrorCodeSchema, message: z.string() });
+export const MutationError = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  /** What exactly is wrong, e.g. which findings of an inspection (`[{findingId, problem}]`). */
+  details: z.unknown().optional(),
+});
 export type MutationError = z.infer<typeof MutationError>;
 
 export const MutationResult = z

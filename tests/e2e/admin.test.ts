@@ -16,7 +16,7 @@ import { enqueue } from '../../app/sync/outbox';
 import { httpTransport } from '../../app/sync/transport';
 import { addDays, localDate } from '../../shared/dates';
 import { DEMO_PASSWORD } from '../../server/demo/accounts';
-import { e2eNow } from '../support/clock';
+import { E2E_TZ, e2eNow } from '../support/clock';
 import { demoServer, launch, newPhone, type DemoServer } from '../support/browser';
 import { phone, phoneStorage } from '../support/phone';
 import { loginAt } from '../support/process';
@@ -90,6 +90,7 @@ describe('a new checklist version', () => {
       id: me.id,
       name: me.name,
       role: 'inspector',
+      tz: E2E_TZ,
     });
     try {
       expect(await inspector.engine.sync()).toBe('ok');

@@ -13,6 +13,7 @@ import { enqueue } from '../../app/sync/outbox';
 import { storePhoto } from '../../app/sync/photos';
 import { httpTransport } from '../../app/sync/transport';
 import { addDays, localDate } from '../../shared/dates';
+import { E2E_TZ } from '../support/clock';
 import { jpegOfSize, sha256 } from '../support/images';
 import { phone, phoneStorage, type Phone } from '../support/phone';
 import { spawnServer } from '../support/process';
@@ -37,6 +38,7 @@ async function setup() {
     id: world.inspector.id,
     name: '王磊',
     role: 'inspector',
+    tz: E2E_TZ,
   });
   cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
   cleanups.push(() => server.kill('SIGKILL'));

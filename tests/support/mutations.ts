@@ -48,7 +48,8 @@ export function submit(w: World, o: SubmitOptions = {}): Mutation & { type: 'ins
           requirement: '立即清理，保持畅通',
           dueDate: due,
           rectifiedOnSite: false,
-          attachmentIds: [],
+          // A fix on the spot carries its photo (API.md); an id not uploaded yet may be referenced.
+          attachmentIds: f.rectifiedOnSite ? [randomUUID()] : [],
           ...f,
         })),
       },
@@ -65,7 +66,8 @@ export function findingMutation<T extends FindingType>(
   clientTime = nowIso(),
 ): Mutation {
   const defaults: Record<FindingType, Record<string, unknown>> = {
-    'finding.rectify': { note: '已整改', attachmentIds: [] },
+    // Evidence is required (API.md); an id not uploaded yet may be referenced.
+    'finding.rectify': { note: '已整改', attachmentIds: [randomUUID()] },
     'finding.verify': {},
     'finding.reject': { reason: '整改不到位' },
     'finding.requestExtension': { newDueDate: '2099-12-31', reason: '设备到货周期长' },
@@ -104,7 +106,12 @@ export async function newFinding(
   return m.payload.inspection.findings[0]!.id;
 }
 
-/** Brings a new finding to `status` through the real loop. */
+/**
+ * Brings a new finding to `status` through the real loop: the park's
+ * operator rectifies (the town's inspector on the enterprise's behalf where
+ * the park has none), the town's supervisor verifies — never the one who
+ * rectified (API.md "Integrity of the loop").
+ */
 export async function findingIn(
   t: TestServer,
   w: World,
@@ -112,8 +119,17 @@ export async function findingIn(
   park: keyof World['parks'] = 'A1',
 ): Promise<string> {
   const id = await newFinding(t, w, park);
-  const inspector = park === 'B1' ? 'inspB' : 'inspA';
-  if (status !== 'open') await pushOne(t, w, inspector, findingMutation('finding.rectify', id));
-  if (status === 'closed') await pushOne(t, w, inspector, findingMutation('finding.verify', id));
+  const rectifier = operatorOf(park) ?? (park === 'B1' ? 'inspB' : 'inspA');
+  const supervisor = park === 'B1' ? 'supB' : 'supA';
+  if (status !== 'open') await expectApplied(pushOne(t, w, rectifier, findingMutation('finding.rectify', id)));
+  if (status === 'closed') await expectApplied(pushOne(t, w, supervisor, findingMutation('finding.verify', id)));
   return id;
+}
+
+/** The park's operator in the test world, if it has one. */
+export const operatorOf = (park: keyof World['parks']): UserKey | undefined => (park === 'A1' ? 'opA1' : park === 'B1' ? 'opB1' : undefined);
+
+async function expectApplied(result: ReturnType<typeof pushOne>): Promise<void> {
+  const r = await result;
+  if (r.status !== 'applied') throw new Error(`expected applied: ${JSON.stringify(r)}`);
 }

@@ -40,7 +40,7 @@ afterEach(() => {
 });
 afterAll(() => t.close());
 
-const userOf = (key: UserKey, role: LocalUser['role']): LocalUser => ({ id: w.users[key], name: key, role });
+const userOf = (key: UserKey, role: LocalUser['role']): LocalUser => ({ id: w.users[key], name: key, role, tz: 'Asia/Shanghai' });
 const inspector = () => userOf('inspA', 'inspector');
 const operator = () => userOf('opA1', 'operator');
 
@@ -57,7 +57,7 @@ describe('a local write', () => {
     const p = newPhone('opA1', 'operator');
     const id = await findingIn(t, w, 'open');
     expect(await p.engine.sync()).toBe('ok');
-    await enqueue(p.db, operator(), { type: 'finding.rectify', payload: { findingId: id, eventId: randomUUID(), note: '已清理', attachmentIds: [] } });
+    await enqueue(p.db, operator(), { type: 'finding.rectify', payload: { findingId: id, eventId: randomUUID(), note: '已清理', attachmentIds: [randomUUID()] } });
     expect((await p.db.findings.get(id))!.status).toBe('submitted');
     expect(await p.db.outbox.count()).toBe(1);
   });
@@ -93,13 +93,13 @@ describe('a sync', () => {
     const m = submit(w, { findings: [{}, { rectifiedOnSite: true }] });
     const [f1] = m.payload.inspection.findings;
     await enqueue(p.db, p.user, { type: 'inspection.submit', payload: m.payload });
-    await enqueue(p.db, p.user, { type: 'finding.rectify', payload: { findingId: f1!.id, eventId: randomUUID(), note: '现场已整改', attachmentIds: [] } });
-    await enqueue(p.db, p.user, { type: 'finding.verify', payload: { findingId: f1!.id, eventId: randomUUID() } });
+    await enqueue(p.db, p.user, { type: 'finding.rectify', payload: { findingId: f1!.id, eventId: randomUUID(), note: '现场已整改', attachmentIds: [randomUUID()] } });
+    await enqueue(p.db, p.user, { type: 'finding.comment', payload: { findingId: f1!.id, eventId: randomUUID(), note: '请园区复核' } });
     expect(await p.engine.sync()).toBe('ok');
     expect(await p.db.outbox.count()).toBe(0);
     const server = await serverFinding(f1!.id);
-    expect(server.finding.status).toBe('closed');
-    expect(server.events.map((e: { type: string }) => e.type)).toEqual(['create', 'rectify', 'verify']);
+    expect(server.finding.status).toBe('submitted');
+    expect(server.events.map((e: { type: string }) => e.type)).toEqual(['create', 'rectify', 'comment']);
     // The phone now holds the server's version: nothing pending.
     expect((await p.db.findings.get(f1!.id))!.pending).toBeUndefined();
     expect((await p.db.findingEvents.where('findingId').equals(f1!.id).toArray()).every((e) => !e.pending)).toBe(true);
@@ -131,20 +131,20 @@ describe('a sync', () => {
     await p.engine.sync('receive');
     await enqueue(p.db, p.user, { type: 'inspection.submit', payload: m.payload });
     await enqueue(p.db, p.user, { type: 'finding.comment', payload: { findingId: f1.id, eventId: randomUUID(), note: '第一次' } });
-    await enqueue(p.db, p.user, { type: 'finding.rectify', payload: { findingId: f1.id, eventId: randomUUID(), note: '现场已整改', attachmentIds: [] } });
-    await enqueue(p.db, p.user, { type: 'finding.verify', payload: { findingId: f1.id, eventId: randomUUID() } });
+    await enqueue(p.db, p.user, { type: 'finding.rectify', payload: { findingId: f1.id, eventId: randomUUID(), note: '现场已整改', attachmentIds: [randomUUID()] } });
+    await enqueue(p.db, p.user, { type: 'finding.comment', payload: { findingId: f1.id, eventId: randomUUID(), note: '请园区复核' } });
     expect(await p.engine.sync()).toBe('ok');
     await queuedMeanwhile;
     expect(mostInFlight).toBe(1);
     expect(batches).toEqual([
       ['inspection.submit', 'finding.comment'],
-      ['finding.rectify', 'finding.verify'],
+      ['finding.rectify', 'finding.comment'],
       ['finding.comment'],
     ]);
     expect(await p.db.outbox.count()).toBe(0);
     const server = await serverFinding(f1.id);
-    expect(server.finding.status).toBe('closed');
-    expect(server.events.map((e: { type: string }) => e.type)).toEqual(['create', 'comment', 'rectify', 'verify', 'comment']);
+    expect(server.finding.status).toBe('submitted');
+    expect(server.events.map((e: { type: string }) => e.type)).toEqual(['create', 'comment', 'rectify', 'comment', 'comment']);
   });
 
   it('re-applies the user’s pending change over newer server data, so it never flickers away', async () => {
@@ -157,7 +157,7 @@ describe('a sync', () => {
         if (!hooked && cursor) {
           hooked = true;
           await pushOne(t, w, 'inspA', findingMutation('finding.comment', id, { note: '请尽快整改' }));
-          await enqueue(p.db, operator(), { type: 'finding.rectify', payload: { findingId: id, eventId: randomUUID(), note: '已整改', attachmentIds: [] } });
+          await enqueue(p.db, operator(), { type: 'finding.rectify', payload: { findingId: id, eventId: randomUUID(), note: '已整改', attachmentIds: [randomUUID()] } });
         }
         return real.pull(cursor, limit);
       },
@@ -200,7 +200,7 @@ describe('a sync', () => {
     const id = await findingIn(t, w, 'open');
     const p = newPhone('opA1', 'operator');
     await p.engine.sync();
-    await enqueue(p.db, p.user, { type: 'finding.rectify', payload: { findingId: id, eventId: randomUUID(), note: '已整改', attachmentIds: [] } });
+    await enqueue(p.db, p.user, { type: 'finding.rectify', payload: { findingId: id, eventId: randomUUID(), note: '已整改', attachmentIds: [randomUUID()] } });
     // Another device rectified first: this one is refused.
     await pushOne(t, w, 'opA1', findingMutation('finding.rectify', id));
     await p.engine.sync();
@@ -289,6 +289,9 @@ describe('photos', () => {
     const a = jpegOfSize(200_000);
     const b = jpegOfSize(300_000);
     const ids = [await storePhoto(first.db, a.buffer.slice(a.byteOffset, a.byteOffset + a.byteLength) as ArrayBuffer, 'image/jpeg'), await storePhoto(first.db, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, 'image/jpeg')];
+    // Photos are sent once a saved change references them.
+    expect(await first.engine.sync('receive')).toBe('ok');
+    await enqueue(first.db, first.user, { type: 'inspection.submit', payload: submit(w, { findings: [{ attachmentIds: ids }] }).payload });
     expect(await first.engine.sync()).toBe('retrying');
     first.engine.stop();
     first.db.close();
@@ -306,6 +309,20 @@ describe('photos', () => {
     }
   });
 
+  it('sends a photo only once a saved change references it: one taken in a form still open, or discarded, never leaves the phone', async () => {
+    const p = newPhone('inspA', 'inspector');
+    await p.engine.sync('receive');
+    const bytes = jpegOfSize(120_000);
+    const inForm = await storePhoto(p.db, new Uint8Array(bytes).buffer as ArrayBuffer, 'image/jpeg');
+    const saved = await storePhoto(p.db, new Uint8Array(jpegOfSize(90_000)).buffer as ArrayBuffer, 'image/jpeg');
+    await enqueue(p.db, p.user, { type: 'inspection.submit', payload: submit(w, { findings: [{ attachmentIds: [saved] }] }).payload });
+    expect((await p.engine.refreshStatus()).photosWaiting).toBe(1);
+    expect(await p.engine.sync()).toBe('ok');
+    expect(await t.services.db.query.attachments.findFirst({ where: (x, { eq: e }) => e(x.id, saved) })).toBeDefined();
+    expect(await t.services.db.query.attachments.findFirst({ where: (x, { eq: e }) => e(x.id, inForm) })).toBeUndefined();
+    expect((await p.db.attachments.get(inForm))!.uploaded).toBe(0);
+  });
+
   it('open findings’ photos are downloaded for offline re-inspection; the cache evicts closed ones first, never unsent ones', async () => {
     const up = async (bytes: Buffer) => {
       const id = randomUUID();
@@ -319,7 +336,7 @@ describe('photos', () => {
     const openPhoto = await up(jpegOfSize(150_000));
     const closedPhoto = await up(jpegOfSize(150_000));
     const m = submit(w, { park: 'A2', findings: [{ attachmentIds: [openPhoto] }, { attachmentIds: [closedPhoto], rectifiedOnSite: true }] });
-    await pushOne(t, w, 'inspA', m);
+    expect((await pushOne(t, w, 'inspA', m)).status).toBe('applied');
     const p = newPhone('inspA', 'inspector');
     await p.engine.sync();
     expect(await p.db.attachments.get(openPhoto)).toBeDefined();
@@ -329,10 +346,11 @@ describe('photos', () => {
     expect(await p.db.attachments.get(closedPhoto)).toBeDefined();
     const unsent = await storePhoto(p.db, new Uint8Array(jpegOfSize(150_000)).buffer as ArrayBuffer, 'image/jpeg');
     await p.db.attachments.update(unsent, { error: 'held back for this test' });
-    // … and with room for only about two photos, it goes first; the unsent one stays.
-    // A pull that brings a change to the open finding triggers the cache check.
+    // … and with room for all but one photo (whatever else of the scope's open findings is cached), it goes first;
+    // the unsent one stays. A pull that brings a change to the open finding triggers the cache check.
     await pushOne(t, w, 'inspA', findingMutation('finding.comment', m.payload.inspection.findings[0]!.id, { note: '仍未整改' }));
-    const small = phone(p.db, inProcessTransport(t, () => w.tokens.inspA), p.user, { photoCacheBytes: 320_000 });
+    const cached = (await p.db.attachments.toArray()).reduce((sum, a) => sum + a.size, 0);
+    const small = phone(p.db, inProcessTransport(t, () => w.tokens.inspA), p.user, { photoCacheBytes: cached - 1 });
     phones.push(small);
     await small.engine.sync();
     expect(await p.db.attachments.get(closedPhoto)).toBeUndefined();

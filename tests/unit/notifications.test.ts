@@ -68,6 +68,7 @@ async function inspected(receivedAt: string, descriptions: string[], extra: Part
       closedAt: null,
       overdue: false,
       pendingExtension: null,
+      submittedBy: null,
       updatedAt: receivedAt,
       ...extra,
     }),

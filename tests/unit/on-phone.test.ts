@@ -102,6 +102,7 @@ function finding(inspectionId: string, description: string): Finding {
     closedAt: null,
     overdue: false,
     pendingExtension: null,
+    submittedBy: null,
     updatedAt: NOW,
   };
 }

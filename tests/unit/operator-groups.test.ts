@@ -43,6 +43,7 @@ function row(patch: Partial<Finding>, e?: Enterprise): FindingRow {
     closedAt: null,
     overdue: false,
     pendingExtension: null,
+    submittedBy: null,
     updatedAt: '2026-11-01T10:00:00.000+08:00',
     ...patch,
   };

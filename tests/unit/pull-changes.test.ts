@@ -33,6 +33,7 @@ const finding = {
   closedAt: null,
   overdue: false,
   pendingExtension: null,
+  submittedBy: null,
   updatedAt: '2026-11-20T10:00:00.000+08:00',
 } satisfies Finding;
 

@@ -6,9 +6,9 @@
  * change and its history event are written — or the refusal is recorded
  * instead, so a replay answers the same.
  */
-import { formatInstant } from '../../../shared/dates';
+import { formatInstant, localDate } from '../../../shared/dates';
 import { MUTATION_ACTION, findingEffect, isRefusal, type FindingMutation } from '../../../shared/finding-effects';
-import { canTake, refusal, type FindingAction } from '../../../shared/finding-machine';
+import { REFUSAL_CODES, canTake, refusal, type FindingAction, type RefusalReason } from '../../../shared/finding-machine';
 import type { MutationResult } from '../../../shared/schemas/sync';
 import { dueColumns } from '../../repo/findings';
 import {
@@ -26,14 +26,27 @@ import {
 import { writeTx } from '../../repo/write';
 import { answerRecorded, clamp, record, rejected, Refusal, type Envelope, type PushContext } from './mutation';
 
-const TRANSITION_MESSAGES: Record<FindingAction, string> = {
+const STATUS_MESSAGES: Record<FindingAction, string> = {
   rectify: 'only an open finding can be rectified',
   verify: 'only a submitted rectification can be verified',
   reject: 'only a submitted rectification can be rejected',
-  requestExtension: 'an extension can be requested only for an open finding without a pending request',
-  decideExtension: 'there is no pending extension request to decide',
+  requestExtension: 'an extension can be requested only for an open finding',
+  decideExtension: 'only an open or submitted finding has extensions to decide',
   comment: 'cannot comment',
 };
+
+function refusalOf(action: FindingAction, reason: RefusalReason): Refusal {
+  const message = {
+    role: `your role may not ${action} findings`,
+    status: STATUS_MESSAGES[action],
+    pendingExtension: 'an extension request is already pending for this finding',
+    noPendingExtension: 'there is no pending extension request to decide',
+    ownRectification: 'a rectification must be re-inspected by someone other than who submitted it',
+    ownExtension: 'an extension must be decided by someone other than who requested it',
+    majorBySupervisor: 'a major hazard is closed (销号) only by a supervisor or an admin',
+  }[reason];
+  return new Refusal(REFUSAL_CODES[reason], message, { reason });
+}
 
 export async function applyFindingMutation(
   ctx: PushContext,
@@ -49,14 +62,12 @@ export async function applyFindingMutation(
       await rejectMutation(tx, envelope.id, err);
       return rejected(envelope.id, err);
     };
-    if (!canTake(action, ctx.actor.role)) return refuse(new Refusal('forbidden', `your role may not ${action} findings`));
+    // A role that may never do this learns nothing about the finding (not even whether it exists).
+    if (!canTake(action, ctx.actor.role)) return refuse(refusalOf(action, 'role'));
     const finding = await lockFinding(tx, ctx.scope, m.payload.findingId);
     if (!finding) return refuse(new Refusal('not_found', `no such finding ${m.payload.findingId}`));
-    const refused = refusal(action, ctx.actor.role, {
-      status: finding.status,
-      hasPendingExtension: finding.pendingExtension !== null,
-    });
-    if (refused) return refuse(new Refusal(refused, TRANSITION_MESSAGES[action]));
+    const refused = refusal(action, ctx.actor, finding);
+    if (refused) return refuse(refusalOf(action, refused));
     if (await eventTaken(tx, m.payload.eventId)) {
       return refuse(new Refusal('conflict', `an event with id ${m.payload.eventId} exists`));
     }
@@ -68,8 +79,10 @@ export async function applyFindingMutation(
       whenText: formatInstant(when, ctx.s.tz),
       actorId: ctx.actor.id,
       submittedAt: finding.submittedAt,
+      // As of when the user acted: work done offline yesterday is not refused for yesterday's dates.
+      today: localDate(when, ctx.s.tz),
     });
-    if (isRefusal(effect)) return refuse(new Refusal(effect.refused, effect.message));
+    if (isRefusal(effect)) return refuse(new Refusal(effect.refused, effect.message, { reason: effect.reason }));
     const event: FindingEventRow = {
       id: m.payload.eventId,
       findingId: finding.id,

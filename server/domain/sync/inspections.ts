@@ -8,7 +8,8 @@
  * back and each submission is applied on its own, so the answers are the
  * same as if they had come one by one.
  */
-import { findingsOfInspection } from '../../../shared/finding-effects';
+import { localDate } from '../../../shared/dates';
+import { CONTENT_MESSAGES, findingsOfInspection, inspectionIssues } from '../../../shared/finding-effects';
 import { INSPECT_ROLES } from '../../../shared/finding-machine';
 import type { MutationResult, MutationPayload } from '../../../shared/schemas/sync';
 import {
@@ -99,6 +100,11 @@ function plan(ctx: PushContext, item: ParsedSubmit, look: Lookups): Plan {
   }
 
   const inspectedAt = clamp(ctx, new Date(i.inspectedAt));
+  const issues = inspectionIssues(i, localDate(inspectedAt, ctx.s.tz));
+  if (issues.length) {
+    const named = issues.map((x) => `finding ${x.findingId}: ${CONTENT_MESSAGES[x.problem]}`).join('; ');
+    throw new Refusal('invalid_request', named, issues);
+  }
   const { actor, receivedAt } = ctx;
   const findings: FindingRow[] = findingsOfInspection(i, template.category, inspectedAt).map((f) => ({
     ...f,

@@ -33,6 +33,8 @@ export class Refusal extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Machine-readable specifics: the rule's reason, the findings at fault. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -88,7 +90,7 @@ export function record(
     clientId: ctx.clientId,
     type: String(e.type).slice(0, 100),
     status: outcome.status,
-    error: outcome.status === 'rejected' ? { code: outcome.error.code, message: outcome.error.message } : null,
+    error: outcome.status === 'rejected' ? errorOf(outcome.error) : null,
     clientTime,
     receivedAt: ctx.receivedAt,
     clockSkewMs: skewOf(ctx, clientTime),
@@ -109,8 +111,10 @@ export function answerRecorded(
   return { id, status: 'rejected', error: stored.error as MutationResult['error'] };
 }
 
-export const rejected = (id: string, error: Refusal): MutationResult => ({
-  id,
-  status: 'rejected',
-  error: { code: error.code, message: error.message },
+const errorOf = (r: Refusal): NonNullable<MutationResult['error']> => ({
+  code: r.code,
+  message: r.message,
+  ...(r.details === undefined ? {} : { details: r.details }),
 });
+
+export const rejected = (id: string, error: Refusal): MutationResult => ({ id, status: 'rejected', error: errorOf(error) });
