@@ -171,9 +171,9 @@ export async function loadDemoData(tx: Tx, changes: ChangeSet, s: Services, opts
   const environment = byCategory('environment');
   // The evidence photos every rectification carries (API.md: at least one), ids from their own
   // sequence so adding them left the rest of the demo as it was.
-  const photoIds = new Random(4_017);
-  const evidence = EVIDENCE_PHOTOS.map((file) => ({ id: photoIds.uuid(), bytes: fs.readFileSync(new URL(`./photos/${file}`, import.meta.url)) }));
-  const sim = new LoopSimulator(rnd, now, s.tz, { photos: evidence.map((p) => p.id), closesMajors: cityInspector! });
+  const extraIds = new Random(4_017);
+  const evidence = EVIDENCE_PHOTOS.map((file) => ({ id: extraIds.uuid(), bytes: fs.readFileSync(new URL(`./photos/${file}`, import.meta.url)) }));
+  const sim = new LoopSimulator(rnd, now, s.tz, { photos: evidence.map((p) => p.id), closesMajors: cityInspector!, ids: extraIds });
 
   for (const p of BUILT_PARKS) {
     const pid = parkId.get(p.key)!;
@@ -273,8 +273,11 @@ class LoopSimulator {
     private readonly rnd: Random,
     now: Date,
     private readonly tz: string,
-    /** Evidence photos, and the supervisor who closes (销号) major hazards. */
-    private readonly loop: { photos: string[]; closesMajors: Actor },
+    /**
+     * Evidence photos, the supervisor who closes (销号) major hazards, and the ids of the
+     * events that closing adds (from their own sequence, so the rest of the demo stays as it was).
+     */
+    private readonly loop: { photos: string[]; closesMajors: Actor; ids: Random },
   ) {
     this.nowMs = now.getTime();
   }
@@ -426,17 +429,21 @@ class LoopSimulator {
         submitAt = decideAt + rnd.int(1, 6) * DAY;
         continue;
       }
+      // Drawn here, used or not, as the demo always drew it: the rest of the demo stays as it was.
+      const verifyId = rnd.uuid();
       let closer = checker;
       let closeAt = decideAt;
       if (severity === 'major' && checker.role !== 'supervisor') {
         // A major hazard is closed by the supervising department (API.md); the inspector reports the re-inspection.
-        this.event({ ...base, type: 'comment', actorId: checker.id, actorName: checker.name, actorRole: checker.role, at: decideAt, clientTime: new Date(decideAt), note: '现场复查合格，报请监管部门销号' });
+        const reported = new Date(decideAt);
+        this.events.push({ ...base, id: this.loop.ids.uuid(), type: 'comment', actorId: checker.id, actorName: checker.name, actorRole: checker.role, at: reported, clientTime: reported, note: '现场复查合格，报请监管部门销号' });
         row.updatedAt = new Date(decideAt);
         closer = this.loop.closesMajors;
         closeAt = decideAt + 26 * HOUR;
         if (closeAt > this.nowMs) return;
       }
-      this.event({ ...base, type: 'verify', actorId: closer.id, actorName: closer.name, actorRole: closer.role, at: closeAt, clientTime: new Date(closeAt), note: '复查合格，予以销号' });
+      const closed = new Date(closeAt);
+      this.events.push({ ...base, id: verifyId, type: 'verify', actorId: closer.id, actorName: closer.name, actorRole: closer.role, at: closed, clientTime: closed, note: '复查合格，予以销号' });
       Object.assign(row, { status: 'closed', rectifiedAt: new Date(submitAt), closedAt: new Date(closeAt), submittedAt: null, submittedBy: null, updatedAt: new Date(closeAt) });
       return;
     }

@@ -67,9 +67,11 @@ async function inspectorPhone(): Promise<Phone> {
 }
 
 describe('an inspection with no network', () => {
-  it('runs from a cold offline start to the server: 3 findings, 2 photos, an on-the-spot fix, a signature and the printed record, exactly once', async () => {
+  it('runs from a cold offline start to the server: 3 findings, 3 photos (one the evidence of an on-the-spot fix), a signature and the printed record, exactly once', async () => {
     const phone = await inspectorPhone();
     const { context } = phone;
+    // The photos of open findings already on the phone for offline re-inspection: not this inspection's.
+    const cached = new Set((await storedPhotos(phone.page)).map((p) => p.id));
     await context.setOffline(true);
     await phone.page.reload();
     await phone.page.getByRole('heading', { name: '今日检查' }).waitFor();
@@ -78,7 +80,7 @@ describe('an inspection with no network', () => {
     const enterprise = await inspector.startInspection(PARK, '消防安全检查表');
     await inspector.fail('F-01', { description: '东侧安全出口被货物堵塞', severity: '重大隐患', photos: [EXIT] });
     await inspector.fail('F-14', { description: '配电箱前堆放纸箱', photos: [BOX] });
-    await inspector.fail('F-09', { description: '消防设施年度检测报告未张贴', rectifiedOnSite: true });
+    await inspector.fail('F-09', { description: '消防设施年度检测报告未张贴', rectifiedOnSite: true, photos: [BOX] });
     await inspector.passTheRest();
     await inspector.finish();
     await expect.poll(() => phone.page.getByRole('region', { name: '检查小结' }).textContent()).toMatch(/不合格\s*3/);
@@ -94,11 +96,11 @@ describe('an inspection with no network', () => {
     for (const text of ['东侧安全出口被货物堵塞', '配电箱前堆放纸箱', '消防设施年度检测报告未张贴']) await page.getByText(text).waitFor();
     const outbox = await rows<{ type: string; status: string }>(page, 'outbox');
     expect(outbox).toEqual([expect.objectContaining({ type: 'inspection.submit', status: 'pending' })]);
-    const photos = await storedPhotos(page);
-    expect(photos).toHaveLength(3);
+    const photos = (await storedPhotos(page)).filter((p) => !cached.has(p.id));
+    expect(photos).toHaveLength(4);
     // Compressed on the phone: long side at most 1600 px, and the upright photo stays upright.
     const jpegs = photos.filter((p) => p.type === 'image/jpeg');
-    expect(jpegs).toHaveLength(2);
+    expect(jpegs).toHaveLength(3);
     for (const p of jpegs) expect(Math.max(p.width, p.height)).toBeLessThanOrEqual(1600);
     expect(jpegs.some((p) => p.height > p.width)).toBe(true);
     expect(photos.filter((p) => p.type === 'image/png')).toHaveLength(1);
@@ -178,9 +180,15 @@ describe('re-inspection with no network', () => {
   /** Open findings of the operator's park, rectified by the operator from their own phone. */
   async function rectified(count: number): Promise<Finding[]> {
     const operator = await remoteApi(server.url, 'operator');
-    const { body } = await operator.get<{ items: Finding[] }>(`/api/findings?status=open&limit=${count}`);
+    const { body } = await operator.get<{ items: Finding[] }>(`/api/findings?status=open&severity=general&limit=${count}`);
     const results = await operator.push(
-      body.items.map((f) => ({ type: 'finding.rectify' as const, payload: { findingId: f.id, eventId: randomUUID(), note: '已整改，见现场', attachmentIds: [] } })),
+      // Each with its evidence photo (API.md).
+      await Promise.all(
+        body.items.map(async (f) => ({
+          type: 'finding.rectify' as const,
+          payload: { findingId: f.id, eventId: randomUUID(), note: '已整改，见现场', attachmentIds: [await operator.uploadPhoto(fs.readFileSync(BOX))] },
+        })),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(body.items.map(() => 'applied'));
     return body.items;

@@ -4,7 +4,6 @@
  * list says what happened, and looking clears the badge — offline too,
  * once the sync has landed.
  */
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, smallTargets } from './pages/axe';
 import type { AppPage } from './pages/operator';
@@ -70,7 +69,7 @@ describe('notifications', () => {
     // Away from the list: while it is open, whatever arrives counts as seen.
     await inspector.app.openNav('首页');
 
-    await demo.pushOne('operator', 'finding.rectify', { findingId: finding!.id, eventId: randomUUID(), note: '已移开货物', attachmentIds: [] });
+    await demo.rectify('operator', finding!.id, '已移开货物');
     await inspector.app.syncNow();
     await inspector.context.setOffline(true);
     await expect.poll(() => inspector.app.notificationBadge(), { timeout: 15_000 }).toBe('1');

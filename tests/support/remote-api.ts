@@ -16,6 +16,8 @@ export interface RemoteApi {
   get<T>(path: string): Promise<{ status: number; body: T }>;
   /** The bytes' sha256 (hex) of an attachment, or null when the server does not have it (yet). */
   attachmentHash(id: string): Promise<string | null>;
+  /** Uploads a JPEG as this user; answers its id. */
+  uploadPhoto(bytes: Buffer): Promise<string>;
   push(mutations: Change[]): Promise<{ id: string; status: string; error?: { code: string; message: string } }[]>;
   finding(id: string): Promise<{ finding: Finding; events: FindingEvent[] }>;
   inspection(id: string): Promise<{ status: number; body: { inspection: Inspection; findings: Finding[] } }>;
@@ -36,6 +38,16 @@ export async function remoteApi(url: string, username: string, password = DEMO_P
       if (res.status === 404) return null;
       if (!res.ok) throw new Error(`attachment ${id}: ${res.status}`);
       return createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex');
+    },
+    async uploadPhoto(bytes) {
+      const id = crypto.randomUUID();
+      const res = await fetch(`${url}/api/attachments/${id}`, {
+        method: 'PUT',
+        headers: { ...headers, 'content-type': 'image/jpeg', 'x-content-sha256': createHash('sha256').update(bytes).digest('hex') },
+        body: new Uint8Array(bytes),
+      });
+      if (res.status !== 201) throw new Error(`upload: ${res.status} ${await res.text()}`);
+      return id;
     },
     async push(mutations) {
       const res = await fetch(`${url}/api/sync/push`, {

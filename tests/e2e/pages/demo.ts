@@ -51,6 +51,11 @@ export class Demo {
     return body.results;
   }
 
+  /** A rectification with an evidence photo, as `username`'s phone sends it. */
+  async rectify(username: string, findingId: string, note: string): Promise<void> {
+    await this.pushOne(username, 'finding.rectify', { findingId, eventId: randomUUID(), note, attachmentIds: [await this.uploadPhoto(username)] });
+  }
+
   async pushOne(username: string, type: string, payload: Record<string, unknown>): Promise<void> {
     const [result] = await this.push(username, [{ id: randomUUID(), type, payload, clientTime: e2eNow().toISOString() }]);
     if (result?.status !== 'applied') throw new Error(`${type} as ${username}: ${JSON.stringify(result)}`);
@@ -87,7 +92,15 @@ export class Demo {
    * The inspector's phone sends a fire inspection of `enterprise` with one
    * finding per description (each with an original photo), due in `dueInDays`.
    */
-  async inspect(enterprise: Enterprise, descriptions: string[], o: { dueInDays?: number; inspector?: string } = {}): Promise<Finding[]> {
+  async inspect(
+    enterprise: Enterprise,
+    descriptions: string[],
+    o: { dueInDays?: number; inspector?: string; severity?: Finding['severity'] } = {},
+  ): Promise<Finding[]> {
+    // A finding already overdue was found earlier: a due date is never before its inspection (API.md).
+    // Found a week before it fell due, then.
+    const dueIn = o.dueInDays ?? 7;
+    const inspectedAt = new Date(e2eNow().getTime() - (dueIn < 0 ? 7 - dueIn : 0) * 86_400_000);
     const inspector = o.inspector ?? 'inspector';
     const { items: templates } = await this.get<{ items: Template[] }>(inspector, '/api/templates');
     const fire = templates.find((t) => t.code === 'FIRE')!;
@@ -98,7 +111,7 @@ export class Demo {
       findings.push({
         id: randomUUID(),
         itemCode: items[i]!.code,
-        severity: items[i]!.severity,
+        severity: o.severity ?? items[i]!.severity,
         description,
         location: `${i + 1}号楼1层`,
         requirement: '立即整改，保持畅通',
@@ -118,7 +131,7 @@ export class Demo {
             templateId: fire.id,
             parkId: enterprise.parkId,
             enterpriseId: enterprise.id,
-            inspectedAt: e2eNow().toISOString(),
+            inspectedAt: inspectedAt.toISOString(),
             answers: findings.map((f) => ({ itemCode: f.itemCode, result: 'fail' })),
             findings,
           },

@@ -61,6 +61,12 @@ export class InspectorPages {
     if (entry.rectifiedOnSite) await form.getByLabel('当场整改').check();
     await form.getByRole('button', { name: '保存隐患' }).click();
     await form.waitFor({ state: 'detached' });
+    await this.tapGuardOver();
+  }
+
+  /** A tap on where 保存隐患 was is swallowed for a moment after saving (a double tap's second half); a person is slower. */
+  async tapGuardOver() {
+    await this.page.waitForFunction(() => !('tapGuard' in document.documentElement.dataset));
   }
 
   async finish() {
