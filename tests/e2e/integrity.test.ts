@@ -90,7 +90,7 @@ describe('who may close what', () => {
 });
 
 describe('the inspection screen', () => {
-  it('a double tap on 保存隐患 saves once and stays on the inspection; a photo removed before saving never reaches the server', async () => {
+  it('a double tap on 保存隐患 saves once and stays on the inspection; a photo removed before saving never reaches the server, even when the app restarts with uploads still queued', async () => {
     const phone = await phoneOf('inspector');
     const uploaded: string[] = [];
     phone.page.on('request', (r) => {
@@ -101,6 +101,8 @@ describe('the inspection screen', () => {
     await inspector.startInspection(PARK, '消防安全检查表');
     const run = phone.page.url();
     expect(await phone.page.getByRole('navigation').count()).toBe(0);
+    // In the workshop, with no signal: the photos wait on the phone.
+    await phone.context.setOffline(true);
 
     await inspector.answer('F-14', '不合格');
     const form = inspector.findingForm();
@@ -126,6 +128,11 @@ describe('the inspection screen', () => {
     await inspector.finish();
     await inspector.sign();
     const inspectionId = await inspector.submit();
+    // The app is closed and opened again before the photos could be sent.
+    await phone.page.reload();
+    await phone.page.getByText('E2E 双击保存').waitFor();
+    expect(uploaded).toEqual([]);
+    await phone.context.setOffline(false);
     await phone.page.goto('/sync');
     await phone.page.getByRole('button', { name: '立即同步' }).click();
     const stored = async () => (await phones.demo.get<{ findings: { attachmentIds: string[] }[]; inspection: { signatureAttachmentId: string | null } }>('inspector', `/api/inspections/${inspectionId}`).catch(() => null));
