@@ -73,13 +73,17 @@ export function createApp(s: Services, opts: AppOptions = {}) {
     }),
   );
   app.use('*', compress());
+  const jsonLimit = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (ctx) => respondError(ctx, new ApiError('payload_too_large', `request body over ${maxSize / 1024 / 1024} MB`)),
+    });
+  const pushLimit = jsonLimit(LIMITS.pushBytes);
+  const otherLimit = jsonLimit(LIMITS.bodyBytes);
   app.use('/api/*', async (c, next) => {
-    // Attachments carry their own 10 MB limit; everything else is JSON up to 2 MB.
+    // Attachments carry their own 10 MB limit; a sync push may be up to 8 MB; everything else is JSON up to 2 MB.
     if (c.req.path.startsWith('/api/attachments/')) return next();
-    return bodyLimit({
-      maxSize: LIMITS.bodyBytes,
-      onError: (ctx) => respondError(ctx, new ApiError('payload_too_large', 'request body over 2 MB')),
-    })(c, next);
+    return (c.req.path === '/api/sync/push' ? pushLimit : otherLimit)(c, next);
   });
 
   app.route('/', healthRoutes());

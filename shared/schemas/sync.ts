@@ -5,7 +5,7 @@
  * `rejected`.
  */
 import { z } from 'zod';
-import { DateOnly, ErrorCodeSchema, Id, LIMITS, Name, RequiredText, Text, Timestamp } from './common';
+import { DateOnly, ErrorCodeSchema, Id, LIMITS, Name, PhoneTimestamp, RequiredText, Text, Timestamp } from './common';
 import { AnswerResultSchema, Enterprise, Finding, FindingEvent, Geo, Inspection, Park, Region, SeveritySchema, Template } from './entities';
 
 export const MAX_PUSH_MUTATIONS = 500;
@@ -34,7 +34,7 @@ export const InspectionInput = z.strictObject({
   templateId: Id,
   parkId: Id,
   enterpriseId: Id.optional(),
-  inspectedAt: Timestamp,
+  inspectedAt: PhoneTimestamp,
   geo: Geo.optional(),
   signatureAttachmentId: Id.optional(),
   note: Text.optional(),

@@ -27,7 +27,18 @@ import type { Tx } from '../../db/client';
 import { dueColumns } from '../../repo/findings';
 import { writeTx } from '../../repo/write';
 import { sqlState } from '../errors';
-import { answerRecorded, clamp, record, rejected, Refusal, type Envelope, type PushContext } from './mutation';
+import {
+  UNSTORABLE,
+  answerRecorded,
+  clamp,
+  isUnstorable,
+  record,
+  recordRejection,
+  rejected,
+  Refusal,
+  type Envelope,
+  type PushContext,
+} from './mutation';
 
 type Submit = MutationPayload<'inspection.submit'>;
 
@@ -140,12 +151,14 @@ export async function submitInspections(ctx: PushContext, items: ParsedSubmit[])
   try {
     return await applyRun(ctx, items);
   } catch (err) {
-    if (!(err instanceof Contended) && sqlState(err) !== '23505') throw err;
+    const unstorable = isUnstorable(err);
+    if (!(err instanceof Contended) && sqlState(err) !== '23505' && !unstorable) throw err;
     if (items.length > 1) {
       const results: MutationResult[] = [];
       for (const item of items) results.push(...(await submitInspections(ctx, [item])));
       return results;
     }
+    if (unstorable) return [await recordRejection(ctx, items[0]!.envelope, items[0]!.clientTime, UNSTORABLE)];
     // A lone submission that lost a race: what was recorded answers it.
     const [stored] = await processedMutations(ctx.s.db, [items[0]!.envelope.id]);
     if (stored) return [answerRecorded(ctx, stored.id, stored)];

@@ -3,11 +3,12 @@
  * record in `mutations`, and the answer for one already processed.
  */
 import { CLOCK_SKEW_TOLERANCE_MS, MUTATION_PAYLOADS, type Mutation, type MutationResult } from '../../../shared/schemas/sync';
-import { Timestamp, fieldIssues } from '../../../shared/schemas/common';
+import { PhoneTimestamp, fieldIssues, isStorableText, unstorableTextAt } from '../../../shared/schemas/common';
 import type { ErrorCode } from '../../../shared/schemas/common';
 import type { Scope } from '../../../shared/scope';
-import type { MutationRow } from '../../repo/sync';
+import { processedMutations, recordMutations, type MutationRow } from '../../repo/sync';
 import type { Actor } from '../../repo/users';
+import { sqlState } from '../errors';
 import type { Services } from '../services';
 
 export interface Envelope {
@@ -42,16 +43,33 @@ export class Refusal extends Error {
 
 export type Parsed = { ok: true; mutation: Mutation; clientTime: Date } | { ok: false; error: Refusal; clientTime: Date | null };
 
+/** The payload schema of a known type; an own property only, so `constructor` or `__proto__` is just unknown. */
+const payloadSchema = (type: string) =>
+  Object.hasOwn(MUTATION_PAYLOADS, type) ? MUTATION_PAYLOADS[type as keyof typeof MUTATION_PAYLOADS] : undefined;
+
 export function parseEnvelope(e: Envelope): Parsed {
-  const time = Timestamp.safeParse(e.clientTime);
+  const time = PhoneTimestamp.safeParse(e.clientTime);
   const clientTime = time.success ? new Date(time.data) : null;
-  if (!(e.type in MUTATION_PAYLOADS)) {
+  const schema = payloadSchema(e.type);
+  if (!schema) {
     return { ok: false, clientTime, error: new Refusal('invalid_request', `unknown mutation type ${JSON.stringify(e.type)}`) };
   }
   if (!clientTime) {
-    return { ok: false, clientTime, error: new Refusal('invalid_request', 'clientTime: expected an ISO 8601 timestamp with offset') };
+    return {
+      ok: false,
+      clientTime,
+      error: new Refusal('invalid_request', 'clientTime: expected an ISO 8601 timestamp with offset between the years 1000 and 2999'),
+    };
   }
-  const payload = MUTATION_PAYLOADS[e.type as keyof typeof MUTATION_PAYLOADS].safeParse(e.payload);
+  const unstorable = unstorableTextAt(e.payload);
+  if (unstorable !== null) {
+    return {
+      ok: false,
+      clientTime,
+      error: new Refusal('invalid_request', `invalid payload: payload.${unstorable}: contains a NUL character or a lone surrogate`),
+    };
+  }
+  const payload = schema.safeParse(e.payload);
   if (!payload.success) {
     const issues = fieldIssues(payload.error).map((i) => `payload.${i.path}: ${i.message}`);
     return { ok: false, clientTime, error: new Refusal('invalid_request', `invalid payload: ${issues.join('; ')}`) };
@@ -63,8 +81,15 @@ export function parseEnvelope(e: Envelope): Parsed {
   };
 }
 
-/** A phone time, never later than the server's receipt. */
-export const clamp = (ctx: PushContext, t: Date) => (t > ctx.receivedAt ? ctx.receivedAt : t);
+/** How far back a phone time may lie: a clock reset to 1900 must not reach into reports (API.md "Hardening"). */
+const PHONE_TIME_REACH_MS = 366 * 24 * 3600 * 1000;
+
+/** A phone time, clamped into [receipt − 366 days, receipt]; the raw value stays on the mutation's record. */
+export function clamp(ctx: PushContext, t: Date): Date {
+  const earliest = new Date(ctx.receivedAt.getTime() - PHONE_TIME_REACH_MS);
+  if (t > ctx.receivedAt) return ctx.receivedAt;
+  return t < earliest ? earliest : t;
+}
 
 /**
  * The phone clock's error when beyond the tolerance, else null. Judged from
@@ -88,7 +113,8 @@ export function record(
     id: e.id,
     userId: ctx.actor.id,
     clientId: ctx.clientId,
-    type: String(e.type).slice(0, 100),
+    // Kept for the record even when unknown, so made storable.
+    type: storable(String(e.type).slice(0, 100)),
     status: outcome.status,
     error: outcome.status === 'rejected' ? errorOf(outcome.error) : null,
     clientTime,
@@ -111,6 +137,8 @@ export function answerRecorded(
   return { id, status: 'rejected', error: stored.error as MutationResult['error'] };
 }
 
+const storable = (s: string) => (isStorableText(s) ? s : JSON.stringify(s).slice(1, -1));
+
 const errorOf = (r: Refusal): NonNullable<MutationResult['error']> => ({
   code: r.code,
   message: r.message,
@@ -118,3 +146,17 @@ const errorOf = (r: Refusal): NonNullable<MutationResult['error']> => ({
 });
 
 export const rejected = (id: string, error: Refusal): MutationResult => ({ id, status: 'rejected', error: errorOf(error) });
+
+/**
+ * Input the schemas let through but the database refuses (a value out of its
+ * range): only this mutation is rejected, never the push (API.md "Hardening").
+ */
+export const isUnstorable = (err: unknown) => sqlState(err)?.startsWith('22') ?? false;
+export const UNSTORABLE = new Refusal('invalid_request', 'a value cannot be stored (unsupported characters or out of range)');
+
+/** Records a mutation refused before anything was applied, and answers it (or what a concurrent request recorded). */
+export async function recordRejection(ctx: PushContext, e: Envelope, clientTime: Date | null, error: Refusal): Promise<MutationResult> {
+  const inserted = await recordMutations(ctx.s.db, [record(ctx, e, clientTime, { status: 'rejected', error })]);
+  if (inserted.size) return rejected(e.id, error);
+  return answerRecorded(ctx, e.id, (await processedMutations(ctx.s.db, [e.id]))[0]!);
+}

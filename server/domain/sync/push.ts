@@ -6,12 +6,12 @@
  */
 import type { MutationResult } from '../../../shared/schemas/sync';
 import { scopeOf } from '../../../shared/scope';
-import { processedMutations, recordMutations } from '../../repo/sync';
+import { processedMutations } from '../../repo/sync';
 import type { Actor } from '../../repo/users';
 import type { Services } from '../services';
 import { applyFindingMutation } from './findings';
 import { submitInspections, type ParsedSubmit } from './inspections';
-import { answerRecorded, parseEnvelope, record, rejected, type Envelope, type PushContext } from './mutation';
+import { UNSTORABLE, answerRecorded, isUnstorable, parseEnvelope, recordRejection, type Envelope, type PushContext } from './mutation';
 
 /** Longest run of inspection submissions applied in one transaction. */
 const RUN = 200;
@@ -67,11 +67,15 @@ export async function push(
     await flush();
     let result: MutationResult;
     if (!parsed.ok) {
-      const inserted = await recordMutations(s.db, [record(ctx, e, parsed.clientTime, { status: 'rejected', error: parsed.error })]);
-      if (inserted.size) result = rejected(e.id, parsed.error);
-      else result = answerRecorded(ctx, e.id, (await processedMutations(s.db, [e.id]))[0]!);
+      result = await recordRejection(ctx, e, parsed.clientTime, parsed.error);
     } else {
-      result = await applyFindingMutation(ctx, e, parsed.mutation as Exclude<typeof parsed.mutation, { type: 'inspection.submit' }>, parsed.clientTime);
+      const m = parsed.mutation as Exclude<typeof parsed.mutation, { type: 'inspection.submit' }>;
+      try {
+        result = await applyFindingMutation(ctx, e, m, parsed.clientTime);
+      } catch (err) {
+        if (!isUnstorable(err)) throw err;
+        result = await recordRejection(ctx, e, parsed.clientTime, UNSTORABLE);
+      }
     }
     answered.set(e.id, result);
     results.push(result);
