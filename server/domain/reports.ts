@@ -20,6 +20,9 @@ import { addCounts, monthPeriod, monthsOf, rates, ratio, ZERO, type Counts } fro
 import { BUILTIN_CATEGORIES } from '../../shared/schemas/entities';
 import {
   REPORT_FINDINGS_DEFAULT_LIMIT,
+  REPORT_RANGE_MESSAGE,
+  earliestReportStart,
+  latestReportEnd,
   type Measure,
   type RectificationReport,
   type ReportFinding,
@@ -51,7 +54,7 @@ import {
 } from '../repo/reports';
 import type { Actor } from '../repo/users';
 import { decodeCursor, encodeCursor } from './cursor';
-import { notFound } from './errors';
+import { invalid, notFound } from './errors';
 import { mapContext, today, type Services } from './services';
 
 type RegionRow = Awaited<ReturnType<typeof reportRegions>>[number];
@@ -88,6 +91,9 @@ async function resolveWhere(s: Services, actor: Actor, q: WhereQuery): Promise<W
   const regions = new Map(regionList.map((r) => [r.id, r]));
   if (q.regionId && !regions.has(q.regionId)) throw notFound('no such region');
   if (q.parkId && !park) throw notFound('no such park');
+  if (q.from && !q.to && today(s) > latestReportEnd(q.from)) {
+    throw invalid(REPORT_RANGE_MESSAGE, [{ path: 'from', message: REPORT_RANGE_MESSAGE }]);
+  }
   const labels = LABELS[q.lang ?? 'zh'];
   const roots = rootsOf(actor, scope, regionList);
   const pathLabel = (ids: readonly string[]) =>
@@ -289,13 +295,17 @@ async function categoryRows(s: Services, w: Where, lang: ReportLang): Promise<Re
 
 /** Every month of the period, empty ones too (a trend has no gaps); an open start begins at the first finding. */
 async function monthRows(s: Services, w: Where, q: ReportQuery): Promise<ReportRow[]> {
+  const to = q.to ?? w.filter.today;
   let from = q.from;
   if (!from) {
     const first = await firstObserved(s.db, w.scope, w.filter);
     if (!first) return [];
+    // Data older than the longest period (kept from a phone's wrong clock, say) is left out of an open start.
+    const earliest = earliestReportStart(to);
     from = localDate(first, s.tz);
+    if (from < earliest) from = earliest;
   }
-  const months = monthsOf({ from, to: q.to ?? w.filter.today });
+  const months = monthsOf({ from, to });
   if (!months.length) return [];
   const bounds = [...months.map((m) => startOfDate(monthPeriod(m).from, s.tz)), endOfDate(monthPeriod(months.at(-1)!).to, s.tz)];
   const counts = await countsByMonth(s.db, w.scope, w.filter, bounds);

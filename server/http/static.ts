@@ -62,7 +62,9 @@ export function staticApp(opts: StaticOptions) {
   const index = files.get('index.html');
   const app = new Hono();
   app.on(['GET', 'HEAD'], '*', (c) => {
-    const rel = decodeURIComponent(c.req.path).replace(/^\/+/, '');
+    const rel = decodedPath(c.req.path);
+    // A path that is no valid percent-encoding names no file.
+    if (rel === undefined) return c.notFound();
     let file = files.get(rel === '' ? 'index.html' : rel);
     // Client-side routes (/findings/…) get the app; a missing file with an extension is a real 404.
     if (!file && index && !path.extname(rel)) file = index;
@@ -72,4 +74,12 @@ export function staticApp(opts: StaticOptions) {
     return c.req.method === 'HEAD' ? c.body(null) : c.body(file.body);
   });
   return app;
+}
+
+function decodedPath(p: string): string | undefined {
+  try {
+    return decodeURIComponent(p).replace(/^\/+/, '');
+  } catch {
+    return undefined;
+  }
 }

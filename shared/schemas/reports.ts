@@ -39,7 +39,20 @@ const Where = {
 const fromNotAfterTo = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
 const FROM_AFTER_TO = { message: 'from must not be after to', path: ['to'] };
 
-export const ReportQuery = z.object({ groupBy: GroupBySchema, ...Where }).refine(fromNotAfterTo, FROM_AFTER_TO);
+/** The longest period a report covers (API.md "Hardening"); a trend of it is at most 121 months. */
+export const MAX_REPORT_YEARS = 10;
+
+/** The last day a period starting on `from` may end on: the same date MAX_REPORT_YEARS later. */
+export const latestReportEnd = (from: string) => `${String(Number(from.slice(0, 4)) + MAX_REPORT_YEARS).padStart(4, '0')}${from.slice(4)}`;
+
+/** The first day a period ending on `to` may start on. */
+export const earliestReportStart = (to: string) => `${String(Number(to.slice(0, 4)) - MAX_REPORT_YEARS).padStart(4, '0')}${to.slice(4)}`;
+
+export const REPORT_RANGE_MESSAGE = `a period may be at most ${MAX_REPORT_YEARS} years`;
+const withinMaxRange = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.to <= latestReportEnd(q.from);
+const TOO_LONG = { message: REPORT_RANGE_MESSAGE, path: ['to'] };
+
+export const ReportQuery = z.object({ groupBy: GroupBySchema, ...Where }).refine(fromNotAfterTo, FROM_AFTER_TO).refine(withinMaxRange, TOO_LONG);
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
 export const REPORT_FINDINGS_DEFAULT_LIMIT = 50;
@@ -58,10 +71,10 @@ export const ReportFindingQuery = z
     limit: z.coerce.number().int().min(1).max(REPORT_FINDINGS_MAX_LIMIT).optional(),
     cursor: z.string().max(500).optional(),
   })
-  .refine(fromNotAfterTo, FROM_AFTER_TO);
+  .refine(fromNotAfterTo, FROM_AFTER_TO).refine(withinMaxRange, TOO_LONG);
 export type ReportFindingQuery = z.infer<typeof ReportFindingQuery>;
 
-export const ReportFindingExportQuery = z.object(FindingWhere).refine(fromNotAfterTo, FROM_AFTER_TO);
+export const ReportFindingExportQuery = z.object(FindingWhere).refine(fromNotAfterTo, FROM_AFTER_TO).refine(withinMaxRange, TOO_LONG);
 export type ReportFindingExportQuery = z.infer<typeof ReportFindingExportQuery>;
 
 const Count = z.number().int().min(0);
