@@ -266,15 +266,35 @@ export const findingEvents = pgTable(
   (t) => [index('finding_events_finding_idx').on(t.findingId, t.ordinal)],
 );
 
-export const attachments = pgTable('attachments', {
-  id: uuid('id').primaryKey(),
-  sha256: text('sha256').notNull(),
-  contentType: text('content_type').notNull(),
-  size: integer('size').notNull(),
-  uploadedBy: uuid('uploaded_by')
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey(),
+    sha256: text('sha256').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // A user's uploads of the day (the quota), and old uploads nothing references (the sweep).
+    index('attachments_uploader_idx').on(t.uploadedBy, t.uploadedAt),
+    index('attachments_uploaded_idx').on(t.uploadedAt),
+  ],
+);
+
+/**
+ * An attachment id referenced before its bytes arrived: it belongs to the
+ * user whose mutation referenced it first, and only they may upload it.
+ */
+export const attachmentReservations = pgTable('attachment_reservations', {
+  attachmentId: uuid('attachment_id').primaryKey(),
+  userId: uuid('user_id')
     .notNull()
     .references(() => users.id),
-  uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+  reservedAt: ts('reserved_at').notNull(),
 });
 
 /**
@@ -362,6 +382,19 @@ export const auditLog = pgTable(
     index('audit_at_idx').on(t.at),
   ],
 );
+
+/**
+ * Login attempts still counting against a limit, per key (`user:<username>`
+ * or `ip:<address>`): the failures of the window and the attempts being
+ * checked right now. Taken and counted in one statement, so concurrent
+ * attempts — in any process — cannot all pass the check (repo/users.ts).
+ */
+export const loginLimits = pgTable('login_limits', {
+  key: text('key').primaryKey(),
+  attempts: ts('attempts').array().notNull(),
+  /** Whether the last attempt was let through: what the claiming statement answers. */
+  admitted: boolean('admitted').notNull(),
+});
 
 /** Small named settings: the global scope epoch, when demo data was loaded. */
 export const meta = pgTable('meta', {

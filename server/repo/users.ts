@@ -1,4 +1,4 @@
-/** Users, sessions and the login-failure count. */
+/** Users and sessions. */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, ilike, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Role } from '../../shared/finding-machine';
@@ -120,16 +120,6 @@ export async function lastPasswordReset(db: Executor, userId: string): Promise<D
     .from(auditLog)
     .where(and(eq(auditLog.type, 'admin.user.password'), eq(auditLog.subject, userId)));
   return row?.at ?? null;
-}
-
-export async function countLoginFailures(db: Executor, username: string, since: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(auditLog)
-    .where(
-      and(eq(auditLog.type, 'login.failure'), eq(auditLog.subject, username.toLowerCase()), gt(auditLog.at, since)),
-    );
-  return row?.n ?? 0;
 }
 
 // ── administration ───────────────────────────────────────────────────────
