@@ -35,6 +35,8 @@ const Env = z
     S3_REGION: z.string().default('us-east-1'),
     /** Behind a reverse proxy: take the client address from X-Forwarded-For (for the audit log). */
     PARKCHECK_TRUST_PROXY: flag.default(false),
+    /** What one user may upload per day, in MB (API.md "Hardening"). */
+    PARKCHECK_UPLOAD_QUOTA_MB: z.coerce.number().positive().default(2048),
     /** Where the built PWA is; the server serves it at `/`. */
     PARKCHECK_APP_DIR: z.string().default('dist/app'),
     /**
@@ -79,6 +81,7 @@ export interface Config {
   s3: S3Config | undefined;
   appDir: string;
   trustProxy: boolean;
+  uploadQuotaBytes: number;
   /** PARKCHECK_CLOCK: where the server's clock starts, when not at the real time. */
   clockStart: Date | undefined;
 }
@@ -113,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     appDir: path.resolve(e.PARKCHECK_APP_DIR),
     trustProxy: e.PARKCHECK_TRUST_PROXY,
+    uploadQuotaBytes: Math.round(e.PARKCHECK_UPLOAD_QUOTA_MB * 1024 * 1024),
     clockStart: e.PARKCHECK_CLOCK ? new Date(e.PARKCHECK_CLOCK) : undefined,
   };
 }

@@ -9,6 +9,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { bootstrap } from './bootstrap';
 import { loadConfig, serverClock, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
+import { sweepUnreferencedUploads } from './domain/attachments';
 import { AuthCache } from './domain/auth-cache';
 import { ReadCache } from './domain/read-cache';
 import type { Services } from './domain/services';
@@ -33,12 +34,14 @@ export async function start(cfg: Config): Promise<Running> {
     now: serverClock(cfg.clockStart),
     version: VERSION,
     attachments: await createStore(cfg),
+    uploadQuotaBytes: cfg.uploadQuotaBytes,
     authCache: database.kind === 'pglite' ? new AuthCache() : undefined,
     readCache: database.kind === 'pglite' ? new ReadCache() : undefined,
   };
   const boot = await bootstrap(services, cfg);
   if (boot.initialized) console.log(`parkcheck: new database initialised${boot.demo ? ' with demo data' : ''}`);
 
+  const sweeper = sweepEvery(services, SWEEP_INTERVAL_MS);
   const app = createApp(services, { static: { dir: cfg.appDir }, trustProxy: cfg.trustProxy });
   const tls = cfg.tls ? { cert: fs.readFileSync(cfg.tls.certFile), key: fs.readFileSync(cfg.tls.keyFile) } : undefined;
   const server = await new Promise<ServerType>((resolve) => {
@@ -61,10 +64,23 @@ export async function start(cfg: Config): Promise<Running> {
     database,
     services,
     async stop() {
+      clearInterval(sweeper);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },
   };
+}
+
+/** How often uploads that nothing references are looked for (they go after 7 days). */
+const SWEEP_INTERVAL_MS = 3600_000;
+
+function sweepEvery(s: Services, ms: number): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    sweepUnreferencedUploads(s).catch((err: unknown) => console.error('parkcheck: sweeping unreferenced uploads failed:', err));
+  }, ms);
+  // The sweep never keeps the process alive on its own.
+  timer.unref();
+  return timer;
 }
 
 async function main() {

@@ -311,11 +311,15 @@ export const attachmentRefs = pgTable(
   (t) => [primaryKey({ columns: [t.attachmentId, t.parkId] })],
 );
 
-/** Every processed sync mutation with its outcome: a replay answers from here. */
+/**
+ * Every processed sync mutation with its outcome: a replay answers from here.
+ * Keyed by user and id: a mutation id someone else used is no concern of
+ * the caller's (nor a way to learn that it was used).
+ */
 export const mutations = pgTable(
   'mutations',
   {
-    id: uuid('id').primaryKey(),
+    id: uuid('id').notNull(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
@@ -330,7 +334,11 @@ export const mutations = pgTable(
     /** Where the push came from: with actor and time, this table is the audit trail of sync. */
     ip: text('ip'),
   },
-  (t) => [index('mutations_user_idx').on(t.userId, t.receivedAt), index('mutations_received_idx').on(t.receivedAt)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.id] }),
+    index('mutations_user_idx').on(t.userId, t.receivedAt),
+    index('mutations_received_idx').on(t.receivedAt),
+  ],
 );
 
 export const changeSeq = pgSequence('change_seq', { startWith: 1 });

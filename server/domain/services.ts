@@ -14,6 +14,8 @@ export interface Services {
   now: () => Date;
   version: string;
   attachments: AttachmentStore;
+  /** Bytes one user may upload per day (PARKCHECK_UPLOAD_QUOTA_MB); 2 GB when unset. */
+  uploadQuotaBytes?: number | undefined;
   /** Set only on the embedded database, where this is the only process (see auth-cache.ts). */
   authCache?: AuthCache | undefined;
   /** Likewise: memoised catalog reads (see read-cache.ts). */

@@ -36,7 +36,7 @@ const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
  * number out of range), and uniqueness lost to a concurrent writer.
  */
 function fromDatabase(state: string): ApiError | undefined {
-  if (state === '23505') return new ApiError('conflict', 'this already exists');
+  if (state === '23505') return new ApiError('conflict', 'this conflicts with a concurrent change; try again');
   if (state.startsWith('22')) return invalid('a value cannot be stored (unsupported characters or out of range)');
   return undefined;
 }

@@ -29,9 +29,10 @@ export type FindingEventRow = typeof findingEvents.$inferInsert;
 /** `column` is one of `ids`: a single array parameter, however many ids (a push checks hundreds). */
 const oneOf = (column: AnyColumn, ids: string[]) => sql`${column} = ANY(${uuidArray(ids)})`;
 
-export async function processedMutations(db: Executor, ids: string[]) {
+/** This user's mutations of these ids, already processed. */
+export async function processedMutations(db: Executor, userId: string, ids: string[]) {
   if (!ids.length) return [];
-  return db.select().from(mutations).where(oneOf(mutations.id, ids));
+  return db.select().from(mutations).where(and(eq(mutations.userId, userId), oneOf(mutations.id, ids)));
 }
 
 /** Inserts mutation records; answers the ids it inserted (the others were recorded meanwhile). */
@@ -114,11 +115,11 @@ export async function updateFinding(tx: Tx, id: string, patch: FindingPatch) {
   await tx.update(findings).set(patch).where(eq(findings.id, id));
 }
 
-export async function rejectMutation(tx: Tx, id: string, error: MutationError) {
+export async function rejectMutation(tx: Tx, userId: string, id: string, error: MutationError) {
   await tx
     .update(mutations)
     .set({ status: 'rejected', error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } })
-    .where(eq(mutations.id, id));
+    .where(and(eq(mutations.userId, userId), eq(mutations.id, id)));
 }
 
 // ── pull ──────────────────────────────────────────────────────────────────

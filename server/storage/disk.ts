@@ -37,6 +37,9 @@ export function diskStore(dataDir: string): AttachmentStore {
         () => false,
       );
     },
+    async delete(id) {
+      await fs.rm(fileOf(id), { force: true });
+    },
     async get(id) {
       try {
         return new Uint8Array(await fs.readFile(fileOf(id)));

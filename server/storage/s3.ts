@@ -4,8 +4,8 @@ import type { S3Config } from '../config';
 import type { AttachmentStore } from './store';
 
 /**
- * An S3-compatible bucket, spoken to with three signed requests (PUT, HEAD,
- * GET). A PUT of an object is atomic: readers see all of it or nothing.
+ * An S3-compatible bucket, spoken to with four signed requests (PUT, HEAD,
+ * GET, DELETE). A PUT of an object is atomic: readers see all of it or nothing.
  * Path-style addresses (endpoint/bucket/key), because MinIO and most
  * self-hosted stores have no per-bucket host names.
  */
@@ -48,6 +48,12 @@ export function s3Store(cfg: S3Config): AttachmentStore {
       if (res.status === 404) return false;
       if (!res.ok) throw await failure(res, `HEAD ${id}`);
       return true;
+    },
+    async delete(id) {
+      // S3 answers 204 whether or not the object was there.
+      const res = await client.fetch(url(id), { method: 'DELETE' });
+      if (!res.ok) throw await failure(res, `DELETE ${id}`);
+      await res.body?.cancel();
     },
     async get(id) {
       const res = await client.fetch(url(id));

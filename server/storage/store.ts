@@ -12,4 +12,6 @@ export interface AttachmentStore {
   get(id: string): Promise<Uint8Array | undefined>;
   /** Whether bytes are stored under `id`. */
   has(id: string): Promise<boolean>;
+  /** Removes the bytes under `id`; nothing there is no error. */
+  delete(id: string): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { formatInstant, localDate } from '../../../shared/dates';
 import { MUTATION_ACTION, findingEffect, isRefusal, type FindingMutation } from '../../../shared/finding-effects';
 import { REFUSAL_CODES, canTake, refusal, type FindingAction, type RefusalReason } from '../../../shared/finding-machine';
 import type { MutationResult } from '../../../shared/schemas/sync';
+import { reserveAttachments, unreferenceable } from '../../repo/attachments';
 import { dueColumns } from '../../repo/findings';
 import {
   eventTaken,
@@ -24,7 +25,7 @@ import {
   type FindingPatch,
 } from '../../repo/sync';
 import { writeTx } from '../../repo/write';
-import { answerRecorded, clamp, record, rejected, Refusal, type Envelope, type PushContext } from './mutation';
+import { answerRecorded, clamp, idUnavailable, noSuchAttachment, record, rejected, Refusal, type Envelope, type PushContext } from './mutation';
 
 const STATUS_MESSAGES: Record<FindingAction, string> = {
   rectify: 'only an open finding can be rectified',
@@ -59,7 +60,7 @@ export async function applyFindingMutation(
     const inserted = await recordMutations(tx, [record(ctx, envelope, clientTime, { status: 'applied' })]);
     if (!inserted.size) return undefined;
     const refuse = async (err: Refusal) => {
-      await rejectMutation(tx, envelope.id, err);
+      await rejectMutation(tx, ctx.actor.id, envelope.id, err);
       return rejected(envelope.id, err);
     };
     // A role that may never do this learns nothing about the finding (not even whether it exists).
@@ -69,7 +70,7 @@ export async function applyFindingMutation(
     const refused = refusal(action, ctx.actor, finding);
     if (refused) return refuse(refusalOf(action, refused));
     if (await eventTaken(tx, m.payload.eventId)) {
-      return refuse(new Refusal('conflict', `an event with id ${m.payload.eventId} exists`));
+      return refuse(idUnavailable('event', m.payload.eventId));
     }
 
     const at = ctx.receivedAt;
@@ -83,6 +84,9 @@ export async function applyFindingMutation(
       today: localDate(when, ctx.s.tz),
     });
     if (isRefusal(effect)) return refuse(new Refusal(effect.refused, effect.message, { reason: effect.reason }));
+    const attachmentIds = effect.event.attachmentIds ?? [];
+    const hidden = await unreferenceable(tx, ctx.scope, ctx.actor.id, attachmentIds);
+    if (hidden.size) return refuse(noSuchAttachment([...hidden][0]!));
     const event: FindingEventRow = {
       id: m.payload.eventId,
       findingId: finding.id,
@@ -109,14 +113,15 @@ export async function applyFindingMutation(
     await insertFindingEvents(tx, [event]);
     await insertAttachmentRefs(
       tx,
-      (event.attachmentIds ?? []).map((attachmentId) => ({ attachmentId, parkId: finding.parkId })),
+      attachmentIds.map((attachmentId) => ({ attachmentId, parkId: finding.parkId })),
     );
+    await reserveAttachments(tx, ctx.actor.id, attachmentIds, ctx.receivedAt);
     changes.park('finding', finding.id, finding.parkId);
     changes.park('findingEvent', event.id, finding.parkId);
     return { id: envelope.id, status: 'applied' };
   });
   if (result) return result;
   // Recorded meanwhile by a concurrent request carrying the same mutation.
-  const [stored] = await processedMutations(ctx.s.db, [envelope.id]);
-  return answerRecorded(ctx, envelope.id, stored!);
+  const [stored] = await processedMutations(ctx.s.db, ctx.actor.id, [envelope.id]);
+  return answerRecorded(envelope.id, stored!);
 }

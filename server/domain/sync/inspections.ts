@@ -24,12 +24,15 @@ import {
   type MutationRow,
 } from '../../repo/sync';
 import type { Tx } from '../../db/client';
+import { reserveAttachments, unreferenceable } from '../../repo/attachments';
 import { dueColumns } from '../../repo/findings';
 import { writeTx } from '../../repo/write';
 import { sqlState } from '../errors';
 import {
   UNSTORABLE,
   answerRecorded,
+  idUnavailable,
+  noSuchAttachment,
   clamp,
   isUnstorable,
   record,
@@ -54,6 +57,8 @@ interface Lookups {
   enterprises: Map<string, string>;
   takenInspections: Set<string>;
   takenFindings: Set<string>;
+  /** Attachments the caller may not reference (someone else's, out of scope). */
+  hiddenAttachments: Set<string>;
 }
 
 interface Plan {
@@ -68,6 +73,7 @@ class Contended extends Error {}
 async function lookups(ctx: PushContext, tx: Tx, items: ParsedSubmit[]): Promise<Lookups> {
   const ins = items.map((i) => i.payload.inspection);
   const unique = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => Boolean(x)))];
+  const hiddenAttachments = await unreferenceable(tx, ctx.scope, ctx.actor.id, unique(ins.flatMap(attachmentsOf)));
   const found = await submitContext(tx, ctx.scope, {
     templates: unique(ins.map((i) => i.templateId)),
     parks: unique(ins.map((i) => i.parkId)),
@@ -81,6 +87,7 @@ async function lookups(ctx: PushContext, tx: Tx, items: ParsedSubmit[]): Promise
     enterprises: new Map(found.enterprises.map((e) => [e.id, e.parkId])),
     takenInspections: new Set(found.takenInspections),
     takenFindings: new Set(found.takenFindings),
+    hiddenAttachments,
   };
 }
 
@@ -94,7 +101,7 @@ function plan(ctx: PushContext, item: ParsedSubmit, look: Lookups): Plan {
     if (!park) throw new Refusal('not_found', `no such enterprise ${i.enterpriseId}`);
     if (park !== i.parkId) throw new Refusal('invalid_request', 'the enterprise is not in this park');
   }
-  if (look.takenInspections.has(i.id)) throw new Refusal('conflict', `an inspection with id ${i.id} exists`);
+  if (look.takenInspections.has(i.id)) throw idUnavailable('inspection', i.id);
   const answered = new Set<string>();
   for (const a of i.answers) {
     if (!template.itemCodes.has(a.itemCode)) throw new Refusal('invalid_request', `answer for unknown item ${a.itemCode}`);
@@ -103,12 +110,16 @@ function plan(ctx: PushContext, item: ParsedSubmit, look: Lookups): Plan {
   }
   const ids = new Set<string>();
   for (const f of i.findings) {
-    if (look.takenFindings.has(f.id) || ids.has(f.id)) throw new Refusal('conflict', `a finding with id ${f.id} exists`);
+    if (look.takenFindings.has(f.id) || ids.has(f.id)) throw idUnavailable('finding', f.id);
     ids.add(f.id);
     if (f.itemCode !== undefined && !template.itemCodes.has(f.itemCode)) {
       throw new Refusal('invalid_request', `finding for unknown item ${f.itemCode}`);
     }
   }
+
+  const attachments = attachmentsOf(i);
+  const hidden = attachments.find((id) => look.hiddenAttachments.has(id));
+  if (hidden) throw noSuchAttachment(hidden);
 
   const inspectedAt = clamp(ctx, new Date(i.inspectedAt));
   const issues = inspectionIssues(i, localDate(inspectedAt, ctx.s.tz));
@@ -123,7 +134,6 @@ function plan(ctx: PushContext, item: ParsedSubmit, look: Lookups): Plan {
     createdAt: receivedAt,
     updatedAt: receivedAt,
   }));
-  const attachments = [...(i.signatureAttachmentId ? [i.signatureAttachmentId] : []), ...i.findings.flatMap((f) => f.attachmentIds)];
   return {
     inspection: {
       id: i.id,
@@ -146,6 +156,12 @@ function plan(ctx: PushContext, item: ParsedSubmit, look: Lookups): Plan {
   };
 }
 
+/** Every attachment an inspection references: its signature and its findings' photos. */
+const attachmentsOf = (i: Submit['inspection']) => [
+  ...(i.signatureAttachmentId ? [i.signatureAttachmentId] : []),
+  ...i.findings.flatMap((f) => f.attachmentIds),
+];
+
 /** Applies a run of inspection.submit mutations; one result per item, in order. */
 export async function submitInspections(ctx: PushContext, items: ParsedSubmit[]): Promise<MutationResult[]> {
   try {
@@ -160,8 +176,8 @@ export async function submitInspections(ctx: PushContext, items: ParsedSubmit[])
     }
     if (unstorable) return [await recordRejection(ctx, items[0]!.envelope, items[0]!.clientTime, UNSTORABLE)];
     // A lone submission that lost a race: what was recorded answers it.
-    const [stored] = await processedMutations(ctx.s.db, [items[0]!.envelope.id]);
-    if (stored) return [answerRecorded(ctx, stored.id, stored)];
+    const [stored] = await processedMutations(ctx.s.db, ctx.actor.id, [items[0]!.envelope.id]);
+    if (stored) return [answerRecorded(stored.id, stored)];
     return applyRun(ctx, items);
   }
 }
@@ -193,7 +209,9 @@ async function applyRun(ctx: PushContext, items: ParsedSubmit[]): Promise<Mutati
     if (inserted.size !== records.length) throw new Contended();
     await insertInspections(tx, plans.map((p) => p.inspection));
     await insertFindings(tx, plans.flatMap((p) => p.findings));
-    await insertAttachmentRefs(tx, plans.flatMap((p) => p.refs));
+    const refs = plans.flatMap((p) => p.refs);
+    await insertAttachmentRefs(tx, refs);
+    await reserveAttachments(tx, ctx.actor.id, [...new Set(refs.map((r) => r.attachmentId))], ctx.receivedAt);
     for (const p of plans) {
       changes.park('inspection', p.inspection.id, p.inspection.parkId);
       for (const f of p.findings) changes.park('finding', f.id, f.parkId);

@@ -124,18 +124,25 @@ export function record(
   };
 }
 
-/** The answer for a mutation id already recorded. */
+/** The answer for a mutation id the caller sent before. */
 export function answerRecorded(
-  ctx: PushContext,
   id: string,
-  stored: { userId: string; status: 'applied' | 'rejected'; error: { code: string; message: string } | null },
+  stored: { status: 'applied' | 'rejected'; error: { code: string; message: string } | null },
 ): MutationResult {
-  if (stored.userId !== ctx.actor.id) {
-    return { id, status: 'rejected', error: { code: 'conflict', message: 'this mutation id was used by another user' } };
-  }
   if (stored.status === 'applied') return { id, status: 'duplicate' };
   return { id, status: 'rejected', error: stored.error as MutationResult['error'] };
 }
+
+/**
+ * An id the phone made that cannot be taken. Worded alike whether the id
+ * is the caller's own or outside their scope: no answer tells that an id
+ * they cannot see exists (API.md "Hardening").
+ */
+export const idUnavailable = (what: string, id: string) =>
+  new Refusal('conflict', `the ${what} id ${id} cannot be used; make the ${what} again to give it a new id`);
+
+/** An attachment the caller may not reference: to them it does not exist (API.md "Hardening"). */
+export const noSuchAttachment = (id: string) => new Refusal('not_found', `no such attachment ${id}`);
 
 const storable = (s: string) => (isStorableText(s) ? s : JSON.stringify(s).slice(1, -1));
 
@@ -158,5 +165,5 @@ export const UNSTORABLE = new Refusal('invalid_request', 'a value cannot be stor
 export async function recordRejection(ctx: PushContext, e: Envelope, clientTime: Date | null, error: Refusal): Promise<MutationResult> {
   const inserted = await recordMutations(ctx.s.db, [record(ctx, e, clientTime, { status: 'rejected', error })]);
   if (inserted.size) return rejected(e.id, error);
-  return answerRecorded(ctx, e.id, (await processedMutations(ctx.s.db, [e.id]))[0]!);
+  return answerRecorded(e.id, (await processedMutations(ctx.s.db, ctx.actor.id, [e.id]))[0]!);
 }

@@ -31,7 +31,7 @@ export async function push(
     receivedAt: s.now(),
     sentAt: req.sentAt ? new Date(req.sentAt) : null,
   };
-  const stored = new Map((await processedMutations(s.db, [...new Set(req.mutations.map((m) => m.id))])).map((r) => [r.id, r]));
+  const stored = new Map((await processedMutations(s.db, actor.id, [...new Set(req.mutations.map((m) => m.id))])).map((r) => [r.id, r]));
   const answered = new Map<string, MutationResult>();
   const results: MutationResult[] = [];
 
@@ -48,7 +48,7 @@ export async function push(
     const before = stored.get(e.id);
     if (before) {
       await flush();
-      results.push(answerRecorded(ctx, e.id, before));
+      results.push(answerRecorded(e.id, before));
       continue;
     }
     if (answered.has(e.id) || run.some((r) => r.envelope.id === e.id)) {

@@ -32,7 +32,7 @@ const putRoute = createRoute({
   responses: {
     201: { description: 'stored' },
     200: { description: 'the same bytes were already stored under this id' },
-    ...errors(400, 401, 409, 413, 415),
+    ...errors(400, 401, 404, 409, 413, 415, 429),
   },
 });
 
@@ -57,7 +57,7 @@ export function attachmentRoutes() {
         id: c.req.valid('param').id,
         contentType,
         sha256: c.req.valid('header')['x-content-sha256'],
-        bytes: new Uint8Array(await c.req.arrayBuffer()),
+        read: async () => new Uint8Array(await c.req.arrayBuffer()),
       });
       return c.body(null, status);
     })
