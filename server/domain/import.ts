@@ -8,6 +8,9 @@
  * fails the whole import (409) rather than half of it.
  */
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { CsvError, decodeText, parseCsv, toCsv, type TextEncodingName } from '../../shared/import/csv';
 import {
@@ -28,8 +31,17 @@ import { ApiError, invalid } from './errors';
 import type { Services } from './services';
 
 const SAMPLE_ROWS = 10;
-/** A zip's declared unpacked size beyond this is refused before unpacking (a "zip bomb" would exhaust memory). */
-const MAX_XLSX_UNPACKED = 100 * 1024 * 1024;
+/**
+ * A zip unpacking to more than this is refused before it is read (a "zip
+ * bomb" would exhaust memory). A full file of 20,000 enterprises unpacks to
+ * about 10 MB.
+ */
+const MAX_XLSX_UNPACKED = 32 * 1024 * 1024;
+/** Rows of a sheet read at most: the rows a file may hold, with room for blank lines and notes. */
+const MAX_SHEET_ROW = MAX_IMPORT_ROWS + 1000;
+/** Columns of a row read at most: a template has a dozen. */
+const MAX_COLUMNS = 100;
+const inflateRaw = promisify(zlib.inflateRaw);
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -134,25 +146,37 @@ export async function importEnterprises(
 const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
 
 async function xlsxCells(bytes: Uint8Array): Promise<string[][]> {
-  const unpacked = zipUnpackedSize(bytes);
+  const unpacked = await zipUnpackedSize(bytes, MAX_XLSX_UNPACKED);
   if (unpacked === undefined) throw fileProblem('not a readable .xlsx file');
   if (unpacked > MAX_XLSX_UNPACKED) {
-    throw new ApiError('payload_too_large', 'the spreadsheet unpacks to more than 100 MB');
+    throw new ApiError('payload_too_large', `the spreadsheet unpacks to more than ${MAX_XLSX_UNPACKED / 1024 / 1024} MB`);
   }
-  const workbook = new ExcelJS.Workbook();
+  // Read as a stream, row by row, and only as many rows as a file may hold:
+  // loading the whole workbook costs ten times its unpacked size in memory.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const cells: string[][] = [];
   try {
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  } catch {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        if (row.number > MAX_SHEET_ROW) throw fileProblem(`more than ${MAX_IMPORT_ROWS} rows: at most ${MAX_IMPORT_ROWS} per file, split it`);
+        const values = row.values as ExcelJS.CellValue[];
+        cells[row.number - 1] = values.slice(1, MAX_COLUMNS + 1).map(cellText);
+      }
+      // The first sheet only.
+      break;
+    }
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
     throw fileProblem('not a readable .xlsx file');
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw fileProblem('the workbook has no sheet');
-  const cells: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    const values = row.values as ExcelJS.CellValue[];
-    cells[n - 1] = values.slice(1).map(cellText);
-  });
-  // eachRow skips rows that were never written; keep the spreadsheet's numbering.
+  if (!cells.length) throw fileProblem('the workbook has no sheet');
+  // Rows never written are absent; keep the spreadsheet's numbering.
   return Array.from({ length: cells.length }, (_, i) => cells[i] ?? []);
 }
 
@@ -168,10 +192,13 @@ function cellText(value: ExcelJS.CellValue | undefined): string {
 }
 
 /**
- * The sum of the unpacked sizes a zip's central directory declares, or
- * undefined when the bytes are not a zip. Read before unpacking anything.
+ * How much a zip really unpacks to, or undefined when the bytes are not a
+ * zip. The sizes its central directory declares are checked first; then
+ * every entry is inflated (and thrown away) with the rest of the budget as
+ * its limit, so a zip that lies about its sizes is caught too. Past the
+ * budget the answer is just "more than budget".
  */
-function zipUnpackedSize(bytes: Uint8Array): number | undefined {
+async function zipUnpackedSize(bytes: Uint8Array, budget: number): Promise<number | undefined> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end-of-central-directory record: 22 bytes plus a comment of up to 65,535.
   let eocd = -1;
@@ -184,11 +211,30 @@ function zipUnpackedSize(bytes: Uint8Array): number | undefined {
   if (eocd < 0) return undefined;
   const entries = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
-  let total = 0;
+  const parts: { method: number; packed: number; local: number }[] = [];
+  let declared = 0;
   for (let n = 0; n < entries; n++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
-    total += view.getUint32(at + 24, true);
+    declared += view.getUint32(at + 24, true);
+    parts.push({ method: view.getUint16(at + 10, true), packed: view.getUint32(at + 20, true), local: view.getUint32(at + 42, true) });
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  if (declared > budget) return declared;
+  let total = 0;
+  for (const p of parts) {
+    if (p.local + 30 > bytes.length || view.getUint32(p.local, true) !== 0x04034b50) return undefined;
+    const start = p.local + 30 + view.getUint16(p.local + 26, true) + view.getUint16(p.local + 28, true);
+    const data = bytes.subarray(start, start + p.packed);
+    if (p.method === 0) total += data.length;
+    else if (p.method === 8) {
+      try {
+        total += (await inflateRaw(data, { maxOutputLength: budget - total + 1 })).length;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return budget + 1;
+        return undefined;
+      }
+    } else return undefined;
+    if (total > budget) return total;
   }
   return total;
 }
