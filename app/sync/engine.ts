@@ -2,7 +2,8 @@
  * The sync engine: plain TypeScript over Dexie and a transport, so it runs
  * (and is tested) without Vue, in the browser or in Node.
  *
- * One run: upload waiting photos → push the outbox in order (batches of ≤ 200)
+ * One run: upload waiting photos → push the outbox in order (batches of ≤ 200
+ * mutations and ≤ 8 MB)
  * → pull until `more` is false, each page and its cursor in one transaction,
  * the user's pending changes rebased over it → download the photos open
  * findings need offline. An outbox entry leaves only when the server has
@@ -13,11 +14,12 @@
  */
 import type { Table } from 'dexie';
 import type { Finding, FindingEvent } from '../../shared/schemas/entities';
+import { LIMITS } from '../../shared/schemas/common';
 import type { Change, MutationResult, PullResponse } from '../../shared/schemas/sync';
 import { ApiError, NetworkError, type FailureCode } from '../api/client';
 import { SERVER_TABLES, type OutboxEntry, type ParkCheckDb, type ServerTable, type SyncState } from '../db/database';
 import type { LocalUser } from './local';
-import { asMutation, countEntries, pendingEntries, rebase } from './outbox';
+import { asMutation, countEntries, fitRequest, pendingEntries, rebase } from './outbox';
 import { DEFAULT_PHOTO_CACHE_BYTES, downloadWanted, uploadWaiting, waitingUploads, type UploadProgress } from './photos';
 import type { SyncTransport } from './transport';
 
@@ -64,6 +66,8 @@ export interface EngineOptions {
   photoCacheBytes?: number;
   pullLimit?: number;
   pushBatch?: number;
+  /** The largest push body (tests make it small). */
+  pushBytes?: number;
   onStatus?: (status: SyncStatus) => void;
   /**
    * True when the device knows it has no network (navigator.onLine false): then
@@ -285,29 +289,51 @@ export class SyncEngine {
    * Answers, once every batch is answered, the last one's settling.
    */
   private async pushAll(user: LocalUser): Promise<{ settled: Promise<void> }> {
-    const db = this.o.db;
-    const size = this.o.pushBatch ?? PUSH_BATCH;
     let settling: Promise<void> = Promise.resolve();
     try {
-      let batch = await pendingEntries(db, user.id, size);
+      let at = this.now().toISOString();
+      let batch = await this.nextRequest(user, at);
       while (batch.length) {
-        const at = this.now().toISOString();
-        const answer = this.o.transport.push({ clientId: this.o.clientId, sentAt: at, mutations: batch.map(asMutation) });
+        const sentAt = at;
+        const answer = this.o.transport.push({ clientId: this.o.clientId, sentAt, mutations: batch.map(asMutation) });
         answer.catch(() => {});
         const last = batch.at(-1)!.seq;
-        const next = settling.then(() => pendingEntries(db, user.id, size, last));
+        at = this.now().toISOString();
+        const nextAt = at;
+        const next = settling.then(() => this.nextRequest(user, nextAt, last));
         next.catch(() => {});
         const { results } = await answer;
         const sent = batch;
         const byId = new Map(results.map((r) => [r.id, r]));
         if (!sent.some((e) => byId.has(e.id))) throw new Error('the server answered none of the pushed mutations');
-        settling = next.then(() => this.settle(user, sent, byId, at));
+        settling = next.then(() => this.settle(user, sent, byId, sentAt));
         batch = await next;
       }
       return { settled: settling };
     } catch (err) {
       await settling.catch(() => {});
       throw err;
+    }
+  }
+
+  /**
+   * The next request's entries: up to a batch, as many as fit in a push
+   * body. An entry too large to send even alone is set aside as refused, with
+   * its reason, so the rest of the outbox still drains.
+   */
+  private async nextRequest(user: LocalUser, sentAt: string, afterSeq?: number): Promise<OutboxEntry[]> {
+    const db = this.o.db;
+    const envelope = { clientId: this.o.clientId, sentAt };
+    for (let after = afterSeq; ; ) {
+      const entries = await pendingEntries(db, user.id, this.o.pushBatch ?? PUSH_BATCH, after);
+      const { fits, tooLarge } = fitRequest(entries, envelope, this.o.pushBytes ?? LIMITS.pushBytes);
+      if (!tooLarge) return fits;
+      await db.outbox.update(tooLarge.seq!, {
+        status: 'rejected',
+        error: { code: 'payload_too_large', message: `too large to send: a push is at most ${LIMITS.pushBytes / 1024 / 1024} MB` },
+        rejectedAt: sentAt,
+      });
+      after = tooLarge.seq;
     }
   }
 

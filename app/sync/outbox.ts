@@ -49,6 +49,30 @@ export async function enqueue(
 
 export const asMutation = (e: OutboxEntry): Mutation => ({ id: e.id, type: e.type, payload: e.payload, clientTime: e.clientTime }) as Mutation;
 
+const utf8 = new TextEncoder();
+const jsonBytes = (v: unknown) => utf8.encode(JSON.stringify(v)).length;
+
+/**
+ * The longest run from the start of `entries` whose push request stays
+ * within `maxBytes` (API.md "Hardening": a push body is at most 8 MB), and
+ * the entry that cannot be sent at all when the first alone is too large.
+ */
+export function fitRequest(
+  entries: OutboxEntry[],
+  envelope: Record<string, unknown>,
+  maxBytes: number,
+): { fits: OutboxEntry[]; tooLarge: OutboxEntry | undefined } {
+  let bytes = jsonBytes({ ...envelope, mutations: [] });
+  const fits: OutboxEntry[] = [];
+  for (const entry of entries) {
+    // A comma between mutations.
+    bytes += jsonBytes(asMutation(entry)) + (fits.length ? 1 : 0);
+    if (bytes > maxBytes) break;
+    fits.push(entry);
+  }
+  return { fits, tooLarge: fits.length ? undefined : entries[0] };
+}
+
 /** The user's entries in this state, in creation order (after `afterSeq`, when given). */
 const entriesOf = (db: ParkCheckDb, userId: string, status: OutboxEntry['status'], afterSeq?: number) =>
   db.outbox

@@ -268,6 +268,58 @@ describe('a sync', () => {
   });
 });
 
+describe('what the server cannot take', () => {
+  it('a poison mutation in the middle of the outbox is refused with its reason; the rest drains', async () => {
+    const id = await findingIn(t, w, 'open');
+    const p = newPhone('inspA', 'inspector');
+    await p.engine.sync();
+    await enqueue(p.db, p.user, { type: 'finding.comment', payload: { findingId: id, eventId: randomUUID(), note: '第一条' } });
+    // Pasted from a PDF: a NUL character no database stores.
+    await enqueue(p.db, p.user, { type: 'finding.comment', payload: { findingId: id, eventId: randomUUID(), note: '消防\u0000通道' } });
+    await enqueue(p.db, p.user, { type: 'finding.comment', payload: { findingId: id, eventId: randomUUID(), note: '第三条' } });
+    expect(await p.engine.sync()).toBe('ok');
+    const left = await p.db.outbox.toArray();
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ status: 'rejected', error: { code: 'invalid_request' } });
+    expect(left[0]!.error!.message).toMatch(/NUL/);
+    expect(p.engine.status).toMatchObject({ pending: 0, rejected: 1 });
+    const server = await serverFinding(id);
+    expect(server.events.filter((e: { type: string }) => e.type === 'comment').map((e: { note: string }) => e.note)).toEqual(['第一条', '第三条']);
+  });
+
+  it('splits the outbox into requests that fit a push body, and sets aside one too large to send even alone', async () => {
+    const bodies: number[] = [];
+    const real = inProcessTransport(t, () => w.tokens.inspA);
+    const p = phone(phoneStorage().open(), {
+      ...real,
+      async push(body) {
+        bodies.push(new TextEncoder().encode(JSON.stringify(body)).length);
+        return real.push(body);
+      },
+    }, inspector(), { pushBytes: 40_000 });
+    phones.push(p);
+    await p.engine.sync('receive');
+    const long = (n: number) => submit(w, { findings: Array.from({ length: n }, () => ({ description: '隐'.repeat(3000) })) });
+    const fitting = [long(1), long(1), long(1), long(1)];
+    const huge = long(5);
+    await enqueue(p.db, p.user, { type: 'inspection.submit', payload: fitting[0]!.payload });
+    await enqueue(p.db, p.user, { type: 'inspection.submit', payload: fitting[1]!.payload });
+    await enqueue(p.db, p.user, { type: 'inspection.submit', payload: huge.payload });
+    await enqueue(p.db, p.user, { type: 'inspection.submit', payload: fitting[2]!.payload });
+    await enqueue(p.db, p.user, { type: 'inspection.submit', payload: fitting[3]!.payload });
+    expect(await p.engine.sync()).toBe('ok');
+    expect(bodies.length).toBeGreaterThan(1);
+    for (const size of bodies) expect(size).toBeLessThanOrEqual(40_000);
+    const left = await p.db.outbox.toArray();
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ status: 'rejected', error: { code: 'payload_too_large' } });
+    for (const m of fitting) {
+      const got = await t.call('GET', `/api/inspections/${m.payload.inspection.id}`, { token: w.tokens.admin });
+      expect(got.status).toBe(200);
+    }
+  });
+});
+
 describe('photos', () => {
   it('an interrupted upload resumes after the app restarts, and the server has the same bytes', async () => {
     const storage = phoneStorage();
