@@ -9,56 +9,17 @@
  *
  *   npx tsx bench/import.ts [--db pglite|postgres|both] [--rows 10000]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { makeCreditCode } from '../shared/credit-code';
 import { toCsv } from '../shared/import/csv';
 import { IMPORT_COLUMNS } from '../shared/import/enterprises';
 import { XLSX_TYPE } from '../server/domain/import';
 import { loginAt, spawnServer } from '../tests/support/process';
-import { arg, printTable } from './util';
+import { arg, pgliteTarget, postgresTarget, printTable } from './util';
 
-const PG_ADMIN = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const BUDGET_MS = 10_000;
 const rowCount = Number(arg('rows', '10000'));
 const which = arg('db', 'both');
-
-interface Target {
-  name: 'pglite' | 'postgres';
-  env: Record<string, string>;
-  cleanup(): Promise<void>;
-}
-
-async function pgliteTarget(): Promise<Target> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parkcheck-bench-import-'));
-  return { name: 'pglite', env: { DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
-async function postgresTarget(): Promise<Target> {
-  const name = `parkcheck_bench_import_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parkcheck-bench-import-'));
-  return {
-    name: 'postgres',
-    env: { DATABASE_URL: url.toString(), DATA_DIR: dir },
-    async cleanup() {
-      const c = new pg.Client({ connectionString: PG_ADMIN });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** `rows` enterprises with valid, unused credit codes (division 330299 is not the demo's), spread over the parks. */
 function enterpriseRows(parks: string[], rows: number, offset: number): string[][] {
@@ -98,7 +59,7 @@ async function timedUpload(url: string, token: string, bytes: Uint8Array, type: 
 const table: (string | number)[][] = [];
 let over = false;
 for (const make of which === 'both' ? [pgliteTarget, postgresTarget] : which === 'postgres' ? [postgresTarget] : [pgliteTarget]) {
-  const target = await make();
+  const target = await make('import');
   const server = await spawnServer({ ...target.env, PARKCHECK_DEMO: '1' }, 180_000);
   try {
     const token = await loginAt(server.url, 'admin', 'demo1234');

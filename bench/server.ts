@@ -9,56 +9,13 @@
  *
  *   npx tsx bench/server.ts [--db pglite|postgres|both] [--runs 5] [--seconds 10]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { loginAt, spawnServer } from '../tests/support/process';
-import { arg, median, percentile, printTable } from './util';
+import { arg, median, percentile, pgliteTarget, postgresTarget, printTable } from './util';
 
-const PG_ADMIN = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const runs = Number(arg('runs', '5'));
 const seconds = Number(arg('seconds', '10'));
 const which = arg('db', 'both');
-
-interface Target {
-  name: 'pglite' | 'postgres';
-  env: Record<string, string>;
-  cleanup(): Promise<void>;
-}
-
-async function pgliteTarget(): Promise<Target> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parkcheck-bench-'));
-  return {
-    name: 'pglite',
-    env: { DATA_DIR: dir },
-    cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-async function postgresTarget(): Promise<Target> {
-  const name = `parkcheck_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parkcheck-bench-'));
-  return {
-    name: 'postgres',
-    env: { DATABASE_URL: url.toString(), DATA_DIR: dir },
-    async cleanup() {
-      const c = new pg.Client({ connectionString: PG_ADMIN });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 async function timedStart(env: Record<string, string>) {
   const t0 = performance.now();
@@ -96,7 +53,7 @@ async function load(url: string, token: string) {
 
 const rows: (string | number)[][] = [];
 for (const make of which === 'both' ? [pgliteTarget, postgresTarget] : which === 'postgres' ? [postgresTarget] : [pgliteTarget]) {
-  const target = await make();
+  const target = await make('server');
   try {
     const first = await timedStart(target.env);
     await first.server.kill();

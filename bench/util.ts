@@ -1,4 +1,46 @@
 /** Small helpers shared by the bench scripts. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const PG_ADMIN = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Where a bench's server keeps its data: the environment it starts with, and how to clean up after. */
+export interface Target {
+  name: 'pglite' | 'postgres';
+  env: Record<string, string>;
+  cleanup(): Promise<void>;
+}
+
+export async function pgliteTarget(bench: string): Promise<Target> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `parkcheck-bench-${bench}-`));
+  return { name: 'pglite', env: { DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A database of its own on the shared PostgreSQL, dropped afterwards. */
+export async function postgresTarget(bench: string): Promise<Target> {
+  const name = `parkcheck_bench_${bench.replace(/\W/g, '_')}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN);
+  url.pathname = `/${name}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `parkcheck-bench-${bench}-`));
+  return {
+    name: 'postgres',
+    env: { DATABASE_URL: url.toString(), DATA_DIR: dir },
+    async cleanup() {
+      const c = new pg.Client({ connectionString: PG_ADMIN });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 export function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;

@@ -11,6 +11,7 @@ import { loadConfig, serverClock, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { sweepUnreferencedUploads } from './domain/attachments';
 import { AuthCache } from './domain/auth-cache';
+import { PullCache } from './domain/pull-cache';
 import { ReadCache } from './domain/read-cache';
 import type { Services } from './domain/services';
 import { createApp } from './http/app';
@@ -37,6 +38,7 @@ export async function start(cfg: Config): Promise<Running> {
     uploadQuotaBytes: cfg.uploadQuotaBytes,
     authCache: database.kind === 'pglite' ? new AuthCache() : undefined,
     readCache: database.kind === 'pglite' ? new ReadCache() : undefined,
+    pullCache: database.kind === 'pglite' ? new PullCache() : undefined,
   };
   const boot = await bootstrap(services, cfg);
   if (boot.initialized) console.log(`parkcheck: new database initialised${boot.demo ? ' with demo data' : ''}`);

@@ -3,6 +3,7 @@ import { localDate } from '../../shared/dates';
 import type { Db, DbKind } from '../db/client';
 import type { AttachmentStore } from '../storage/store';
 import type { AuthCache } from './auth-cache';
+import type { PullCache } from './pull-cache';
 import type { ReadCache } from './read-cache';
 
 export interface Services {
@@ -20,6 +21,8 @@ export interface Services {
   authCache?: AuthCache | undefined;
   /** Likewise: memoised catalog reads (see read-cache.ts). */
   readCache?: ReadCache | undefined;
+  /** Likewise: pull pages, built once for every phone of a scope (see pull-cache.ts). */
+  pullCache?: PullCache | undefined;
 }
 
 export const today = (s: Pick<Services, 'now' | 'tz'>) => localDate(s.now(), s.tz);

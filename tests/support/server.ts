@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '../../server/db/client';
 import { AuthCache } from '../../server/domain/auth-cache';
+import { PullCache } from '../../server/domain/pull-cache';
 import { ReadCache } from '../../server/domain/read-cache';
 import type { Services } from '../../server/domain/services';
 import { createApp, type App } from '../../server/http/app';
@@ -72,6 +73,7 @@ export async function startTestServer(opts: { attachments?: AttachmentStore; tz?
     // As in production: the embedded database runs with the in-process auth cache.
     authCache: database.kind === 'pglite' ? new AuthCache() : undefined,
     readCache: database.kind === 'pglite' ? new ReadCache() : undefined,
+    pullCache: database.kind === 'pglite' ? new PullCache() : undefined,
   };
   const app = createApp(services);
   return {

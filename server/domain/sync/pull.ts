@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import { PULL_DEFAULT_LIMIT, type Change, type ChangeKind, type PullResponse } from '../../../shared/schemas/sync';
-import { scopeOf } from '../../../shared/scope';
+import { scopeKey, scopeOf } from '../../../shared/scope';
 import type { Executor } from '../../db/client';
 import { toEnterprise, toFinding, toFindingEvent, toInspection, toPark, toRegion, toTemplate, type MapContext } from '../../repo/mappers';
 import { changesSince, feedHead, rowsByIds, type ChangeRow } from '../../repo/sync';
@@ -47,17 +47,23 @@ export async function pull(s: Services, actor: Actor, q: { cursor?: string | und
         return { cursor: '', more: false, reset: true, changes: [] };
       }
       const after = cursor?.seq ?? 0;
-      // A first pull needs only what exists: deletions matter to phones that hold the old row.
-      const rows = await changesSince(tx, scope, after, limit + 1, Boolean(cursor));
-      const more = rows.length > limit;
-      const page = rows.slice(0, limit);
-      // When the page ends the feed, the cursor may skip past changes outside the scope too.
-      const reached = more ? page.at(-1)!.seq : Math.max(page.at(-1)?.seq ?? after, head.latestSeq);
+      const ctx = mapContext(s);
+      const build = async () => {
+        // A first pull needs only what exists: deletions matter to phones that hold the old row.
+        const rows = await changesSince(tx, scope, after, limit + 1, Boolean(cursor));
+        const more = rows.length > limit;
+        const page = rows.slice(0, limit);
+        // When the page ends the feed, the cursor may skip past changes outside the scope too.
+        const reached = more ? page.at(-1)!.seq : Math.max(page.at(-1)?.seq ?? after, head.latestSeq);
+        return { more, reached, changes: await materialise(tx, page, ctx) };
+      };
+      const key = [scopeKey(scope), after, limit, Boolean(cursor), head.latestSeq, epoch, ctx.today].join('|');
+      const { more, reached, changes } = s.pullCache ? await s.pullCache.get(key, build) : await build();
       return {
         cursor: encodeCursor({ v: 1, seq: reached, u: actor.id, sv: actor.scopeVersion, ep: epoch } satisfies Cursor),
         more,
         reset: false,
-        changes: await materialise(tx, page, mapContext(s)),
+        changes,
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
