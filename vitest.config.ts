@@ -48,6 +48,10 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/support/e2e-setup.ts'],
           fileParallelism: false,
+          // A page under a loaded CPU can take seconds to show what it shows in
+          // milliseconds on a quiet one; vitest's default of 1 s made such waits
+          // fail on busy machines. Polls still fail when the thing never appears.
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
