@@ -14,6 +14,7 @@ import { AuthCache } from './domain/auth-cache';
 import { PullCache } from './domain/pull-cache';
 import { ReadCache } from './domain/read-cache';
 import type { Services } from './domain/services';
+import { startDigestTimer } from './digest/daily';
 import { createApp } from './http/app';
 import { createStore } from './storage';
 import { VERSION } from './version';
@@ -57,6 +58,7 @@ export async function start(cfg: Config): Promise<Running> {
       () => resolve(s),
     );
   });
+  const stopDigests = startDigestTimer(services);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : cfg.port;
   const url = `${tls ? 'https' : 'http'}://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${port}`;
@@ -67,6 +69,7 @@ export async function start(cfg: Config): Promise<Running> {
     services,
     async stop() {
       clearInterval(sweeper);
+      stopDigests();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

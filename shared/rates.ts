@@ -160,6 +160,20 @@ export function previousPeriod(p: Period): Period {
   return { from: addDays(p.from, -days), to: addDays(p.from, -1) };
 }
 
+/**
+ * What 比上期 compares, like for like: a period still running (today inside
+ * it) counts only up to today, and is compared with the same span of the
+ * previous period — 1–4 December with 1–4 November — cut at that period's
+ * end (30 March compares with February's whole month). A period that is over
+ * compares with the whole previous one.
+ */
+export function likeForLike(p: Period, today: string): { current: Period; previous: Period } {
+  const before = previousPeriod(p);
+  if (today < p.from || today >= p.to) return { current: p, previous: before };
+  const end = addDays(before.from, daysBetween(p.from, today));
+  return { current: { from: p.from, to: today }, previous: { from: before.from, to: end < before.to ? end : before.to } };
+}
+
 /** YYYY-MM of each month the period touches, in order. */
 export function monthsOf(p: Period): string[] {
   const [fy, fm] = parts(p.from);

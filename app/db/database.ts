@@ -21,6 +21,7 @@ import type {
   Region,
   Template,
 } from '../../shared/schemas/entities';
+import type { PlanDetail } from '../../shared/schemas/plans';
 import type { Mutation, MutationError } from '../../shared/schemas/sync';
 
 /** Marks a row that carries changes the server has not confirmed yet. */
@@ -117,6 +118,8 @@ export class ParkCheckDb extends Dexie {
   syncState!: EntityTable<SyncState, 'key'>;
   drafts!: EntityTable<InspectionDraft, 'id'>;
   visits!: Dexie.Table<Visit, [string, string]>;
+  /** Plans as pulled (the plan with its targets), keyed by the plan's id. */
+  plans!: Dexie.Table<PlanDetail, string>;
 
   constructor(name = 'parkcheck', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -138,11 +141,12 @@ export class ParkCheckDb extends Dexie {
       drafts: 'id, userId, updatedAt',
       visits: '[userId+enterpriseId], userId, at',
     });
+    this.version(3).stores({ plans: 'plan.id' });
   }
 }
 
 /** Tables of server data: dropped on a pull `reset`; the outbox, photos and drafts are kept. */
-export const SERVER_TABLES = ['regions', 'parks', 'enterprises', 'templates', 'inspections', 'findings', 'findingEvents'] as const;
+export const SERVER_TABLES = ['regions', 'parks', 'enterprises', 'templates', 'inspections', 'findings', 'findingEvents', 'plans'] as const;
 export type ServerTable = (typeof SERVER_TABLES)[number];
 
 let instance: ParkCheckDb | undefined;

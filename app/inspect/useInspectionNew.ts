@@ -1,7 +1,9 @@
 /**
  * Starting an inspection, from the phone: the park, then an enterprise (or
  * the park's common areas), then the latest version of a checklist —
- * filtered by category. Starting makes a draft and opens the runner.
+ * filtered by category. Started from a plan's target, the plan's checklists
+ * come first, chosen for the inspector. Starting makes a draft and opens the
+ * runner.
  */
 import { computed, ref, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
@@ -9,6 +11,7 @@ import type { Template } from '../../shared/schemas/entities';
 import { useLiveQuery } from '../composables/live';
 import { appDb } from '../db/database';
 import { byName } from '../stores/parks';
+import { usePlansStore } from '../stores/plans';
 import { useSessionStore } from '../stores/session';
 import { startDraft } from './draft';
 
@@ -16,7 +19,10 @@ export function useInspectionNew() {
   const route = useRoute();
   const router = useRouter();
   const session = useSessionStore();
+  const plansStore = usePlansStore();
   const db = appDb();
+  const planId = (route.query.planId as string) || null;
+  const plan = computed(() => (planId ? plansStore.byId(planId)?.detail.plan : undefined));
 
   const parkId = ref<string | null>((route.query.parkId as string) || null);
   const enterpriseId = ref<string | null>((route.query.enterpriseId as string) || null);
@@ -51,7 +57,9 @@ export function useInspectionNew() {
     return [...latest.values()].filter((x) => !x.retired).sort((a, b) => a.category.localeCompare(b.category) || a.code.localeCompare(b.code));
   });
   const categories = computed(() => [...new Set((templates.value ?? []).map((x) => x.category))]);
-  const shownTemplates = computed(() => (templates.value ?? []).filter((x) => !category.value || x.category === category.value));
+  const inPlan = (x: Template) => plan.value?.templateCodes.includes(x.code) ?? false;
+  const planTemplates = computed(() => (templates.value ?? []).filter(inPlan));
+  const shownTemplates = computed(() => (templates.value ?? []).filter((x) => !inPlan(x) && (!category.value || x.category === category.value)));
 
   const placeChosen = computed(() => Boolean(enterpriseId.value) || commonAreas.value);
 
@@ -89,6 +97,8 @@ export function useInspectionNew() {
     enterprise,
     filteredEnterprises,
     categories,
+    plan,
+    planTemplates,
     shownTemplates,
     placeChosen,
     choosePark,

@@ -9,7 +9,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/admin',
     component: screen('AdminLayout'),
-    meta: { roles, title: 'admin.title', nav: { label: 'admin.title', icon: 'settings', order: 80 } },
+    meta: { roles, title: 'admin.title', nav: { label: 'admin.nav.title', icon: 'settings', order: 80 } },
     children: [
       { path: '', name: 'admin', component: screen('AdminHome') },
       { path: 'regions', component: screen('RegionList'), meta: { title: 'admin.regions.title' } },

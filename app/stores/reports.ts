@@ -14,8 +14,12 @@ import {
   type ReportFindingQuery,
   type ReportQuery,
 } from '../../shared/schemas/reports';
+import { BacklogReport, type BacklogQuery } from '../../shared/schemas/backlog';
 import { api, type QueryValue } from '../api/client';
 import { useSessionStore } from './session';
+
+/** The Excel files a report page offers. */
+export type ExcelPath = '/api/reports/rectification.xlsx' | '/api/reports/findings.xlsx' | '/api/reports/backlog.xlsx' | `/api/plans/${string}/targets.xlsx`;
 
 type Query<T> = { [K in keyof T]?: T[K] & QueryValue };
 
@@ -49,6 +53,10 @@ export const useReportsStore = defineStore('reports', () => {
     return api.request('GET', '/api/reports/rectification', { query, schema: RectificationReport, signal });
   }
 
+  function backlog(query: Query<BacklogQuery> & Pick<BacklogQuery, 'groupBy'>, signal?: AbortSignal) {
+    return api.request('GET', '/api/reports/backlog', { query, schema: BacklogReport, signal });
+  }
+
   function findings(query: Query<ReportFindingQuery>, signal?: AbortSignal) {
     return api.request('GET', '/api/reports/findings', { query, schema: ReportFindingPage, signal });
   }
@@ -57,7 +65,7 @@ export const useReportsStore = defineStore('reports', () => {
    * Fetches an Excel file and hands it to the browser as a download. The API
    * needs the bearer token, so a plain link cannot do it.
    */
-  async function download(path: '/api/reports/rectification.xlsx' | '/api/reports/findings.xlsx', query: Record<string, QueryValue>) {
+  async function download(path: ExcelPath, query: Record<string, QueryValue>) {
     const file = await api.send('GET', path, {
       query,
       timeout: 'file',
@@ -74,5 +82,5 @@ export const useReportsStore = defineStore('reports', () => {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
-  return { regions, parks, loadPlaces, report, findings, download };
+  return { regions, parks, loadPlaces, report, backlog, findings, download };
 });

@@ -86,6 +86,7 @@ const KINDS_TO_TABLES: Record<Change['kind'], ServerTable> = {
   inspection: 'inspections',
   finding: 'findings',
   findingEvent: 'findingEvents',
+  plan: 'plans',
 };
 
 /** Without Web Locks (Node, old browsers): one run at a time in this page. */

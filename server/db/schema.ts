@@ -341,6 +341,80 @@ export const mutations = pgTable(
   ],
 );
 
+/**
+ * Plans (检查计划): a window, the checklists (by template code, any version
+ * counts) and optional inspectors. `startsAt`/`endsAt` are the window's
+ * instants in PARKCHECK_TZ, written with its dates (domain/plans.ts), so
+ * coverage queries compare timestamps and never convert zones; closing a
+ * plan early pulls `endsAt` back to the end of the day it was closed.
+ */
+export const plans = pgTable('plans', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  templateCodes: text('template_codes').array().notNull(),
+  startDate: date('start_date', { mode: 'string' }).notNull(),
+  endDate: date('end_date', { mode: 'string' }).notNull(),
+  startsAt: ts('starts_at').notNull(),
+  endsAt: ts('ends_at').notNull(),
+  inspectorIds: uuid('inspector_ids').array().notNull().default(sql`'{}'`),
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => users.id),
+  closedAt: ts('closed_at'),
+  createdAt: created(),
+  updatedAt: updated(),
+});
+
+/** A plan's targets, fixed at creation: one enterprise each, with its park (for scope and grouping). */
+export const planTargets = pgTable(
+  'plan_targets',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    parkId: uuid('park_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.planId, t.enterpriseId] }),
+    index('plan_targets_enterprise_idx').on(t.enterpriseId),
+    index('plan_targets_park_idx').on(t.parkId, t.planId),
+  ],
+);
+
+/** A region's DingTalk group robot (钉钉群机器人) for the daily digest, set by an admin. The secret is never sent back. */
+export const regionWebhooks = pgTable('region_webhooks', {
+  regionId: uuid('region_id')
+    .primaryKey()
+    .references(() => regions.id),
+  url: text('url').notNull(),
+  secret: text('secret').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: updated(),
+});
+
+/**
+ * One row per region and day of digest: claimed (status `sending`) before
+ * anything is sent, so two server processes never send the same day twice;
+ * then `sent` or `failed`, with the attempts made and the last error.
+ */
+export const digestDeliveries = pgTable(
+  'digest_deliveries',
+  {
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    status: text('status', { enum: ['sending', 'sent', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    error: text('error'),
+    at: ts('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.day] })],
+);
+
 export const changeSeq = pgSequence('change_seq', { startWith: 1 });
 
 /**
@@ -352,7 +426,7 @@ export const changes = pgTable(
   'changes',
   {
     kind: text('kind', {
-      enum: ['region', 'park', 'enterprise', 'template', 'inspection', 'finding', 'findingEvent'],
+      enum: ['region', 'park', 'enterprise', 'template', 'inspection', 'finding', 'findingEvent', 'plan'],
     }).notNull(),
     entityId: uuid('entity_id').notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),

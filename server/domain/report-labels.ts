@@ -3,6 +3,7 @@
  * JSON answer, and the titles and headers of the Excel files. Chinese is the
  * reference; English must name every key it names.
  */
+import type { BacklogGroupBy } from '../../shared/schemas/backlog';
 import type { GroupBy, Measure, ReportLang } from '../../shared/schemas/reports';
 
 const zh = {
@@ -29,6 +30,8 @@ const zh = {
     onTime: '按期整改隐患清单',
     overdue: '逾期未整改隐患清单',
     openMajor: '未整改重大隐患清单',
+    escalatedTown: '镇级督办隐患清单（逾期7天以上及逾期重大隐患）',
+    escalatedCity: '市级督办隐患清单（逾期30天以上）',
   } satisfies Record<Measure, string>,
   sheet: { report: '整改统计', findings: '隐患清单' },
   columns: {
@@ -72,6 +75,37 @@ const zh = {
   count: (total: number) => `共 ${total} 条`,
   aside: (text: string, note: string) => `${text}（${note}）`,
   listSeparator: ' · ',
+  backlog: {
+    title: {
+      park: '隐患存量（按园区）',
+      region: '隐患存量（按区域）',
+      category: '隐患存量（按类别）',
+      severity: '隐患存量（按严重程度）',
+    } satisfies Record<BacklogGroupBy, string>,
+    sheet: '隐患存量',
+    columns: {
+      open: '待整改',
+      submitted: '待复查',
+      overdue: '逾期',
+      overdue1to7: '逾期1–7天',
+      overdue8to30: '逾期8–30天',
+      overdue31plus: '逾期31天以上',
+      openMajor: '未销号重大隐患',
+      escalatedTown: '镇级督办',
+      escalatedCity: '市级督办',
+      oldestDueDate: '最早整改期限',
+    },
+    info: (scope: string, asOf: string) => `范围：${scope}　截至：${asOf}（所有未销号隐患，不论检查日期）`,
+  },
+  plan: {
+    title: '检查对象清单',
+    sheet: '检查计划',
+    done: '已检查',
+    notDone: '未检查',
+    columns: { park: '园区', building: '楼栋', enterprise: '企业', done: '状态', inspections: '检查次数' },
+    info: (window: string, templates: string, progress: string, coverage: string) =>
+      `检查时段：${window}　检查表：${templates}　进度：${progress}　覆盖率：${coverage}`,
+  },
 };
 
 export type Labels = typeof zh;
@@ -100,6 +134,8 @@ const en: Labels = {
     onTime: 'Findings rectified on time',
     overdue: 'Overdue findings',
     openMajor: 'Open major findings',
+    escalatedTown: 'Escalated to the town (overdue over 7 days, or overdue major)',
+    escalatedCity: 'Escalated to the city (overdue over 30 days)',
   },
   sheet: { report: 'Rectification', findings: 'Findings' },
   columns: {
@@ -141,6 +177,36 @@ const en: Labels = {
   count: (total) => `${total} findings`,
   aside: (text, note) => `${text} (${note})`,
   listSeparator: ' · ',
+  backlog: {
+    title: {
+      park: 'Backlog by park',
+      region: 'Backlog by region',
+      category: 'Backlog by category',
+      severity: 'Backlog by severity',
+    },
+    sheet: 'Backlog',
+    columns: {
+      open: 'To rectify',
+      submitted: 'Awaiting re-inspection',
+      overdue: 'Overdue',
+      overdue1to7: 'Overdue 1–7 days',
+      overdue8to30: 'Overdue 8–30 days',
+      overdue31plus: 'Overdue 31+ days',
+      openMajor: 'Open major',
+      escalatedTown: 'Town list',
+      escalatedCity: 'City list',
+      oldestDueDate: 'Oldest due date',
+    },
+    info: (scope, asOf) => `Scope: ${scope}   As of: ${asOf} (every finding not closed, whatever its inspection date)`,
+  },
+  plan: {
+    title: 'targets',
+    sheet: 'Plan',
+    done: 'Done',
+    notDone: 'Not yet',
+    columns: { park: 'Park', building: 'Building', enterprise: 'Enterprise', done: 'Status', inspections: 'Inspections' },
+    info: (window, templates, progress, coverage) => `Window: ${window}   Checklists: ${templates}   Progress: ${progress}   Coverage: ${coverage}`,
+  },
 };
 
 export const LABELS: Record<ReportLang, Labels> = { zh, en };

@@ -57,13 +57,13 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { invalid, notFound } from './errors';
 import { mapContext, today, type Services } from './services';
 
-type RegionRow = Awaited<ReturnType<typeof reportRegions>>[number];
-type ParkRow = Awaited<ReturnType<typeof reportParks>>[number];
+export type RegionRow = Awaited<ReturnType<typeof reportRegions>>[number];
+export type ParkRow = Awaited<ReturnType<typeof reportParks>>[number];
 
 const collator = new Intl.Collator('zh-CN');
-const byLabel = (a: { label: string }, b: { label: string }) => collator.compare(a.label, b.label);
+export const byLabel = (a: { label: string }, b: { label: string }) => collator.compare(a.label, b.label);
 
-interface Where {
+export interface Where {
   scope: Scope;
   filter: ReportFilter;
   regions: Map<string, RegionRow>;
@@ -82,7 +82,7 @@ interface WhereQuery {
   lang?: ReportLang | undefined;
 }
 
-async function resolveWhere(s: Services, actor: Actor, q: WhereQuery): Promise<Where> {
+export async function resolveWhere(s: Services, actor: Actor, q: WhereQuery): Promise<Where> {
   const scope = scopeOf(actor);
   const [regionList, park] = await Promise.all([
     reportRegions(s.db, scope),
@@ -242,55 +242,89 @@ function parkRows(tallies: ParkTally[]): ReportRow[] {
   return tallies.map(parkRow).sort(byLabel);
 }
 
+const TALLY_ROLLUP: Rollup<Tally, ReportRow> = {
+  zero: NO_TALLY,
+  add: addTally,
+  empty: (t) => t.total === 0,
+  park: parkRow,
+  region: (region, tally) => ({ key: region.id, label: region.name, kind: 'region', ...withCoverage(tally) }),
+};
+
 function regionRows(tallies: ParkTally[], w: Where, regionId: string | undefined): ReportRow[] {
+  return rollUpRegions(tallies, w, regionId, TALLY_ROLLUP);
+}
+
+/** How per-park numbers of some kind add up into region rows. */
+export interface Rollup<T, R extends { label: string }> {
+  zero: T;
+  add(a: T, b: T): T;
+  /** Nothing counted: a disabled region with nothing keeps no row. */
+  empty(t: T): boolean;
+  park(p: { park: ParkRow; tally: T }): R;
+  region(region: RegionRow, tally: T): R;
+}
+
+/**
+ * Region groups: the sub-regions of `regionId` (or of the caller's one root),
+ * each with its whole subtree, then the parks lying directly in it. A caller
+ * with several roots gets one row per root.
+ */
+export function rollUpRegions<T, R extends { label: string }>(
+  tallies: { park: ParkRow; tally: T }[],
+  w: Where,
+  regionId: string | undefined,
+  r: Rollup<T, R>,
+): R[] {
   const anchor = regionId ? w.regions.get(regionId)! : w.roots.length === 1 ? w.roots[0]! : undefined;
   if (!anchor) {
-    // Several roots: one row per root, each counting its whole subtree.
     return w.roots
-      .map((root) => {
-        const tally = tallies
-          .filter((t) => t.park.path.includes(root.id))
-          .reduce((sum, t) => addTally(sum, t.tally), NO_TALLY);
-        return { key: root.id, label: root.name, kind: 'region' as const, ...withCoverage(tally) };
-      })
+      .map((root) => r.region(root, tallies.filter((t) => t.park.path.includes(root.id)).reduce((sum, t) => r.add(sum, t.tally), r.zero)))
       .sort(byLabel);
   }
   const depth = anchor.path.length;
-  const below = new Map<string, Tally>();
-  const direct: ParkTally[] = [];
+  const below = new Map<string, T>();
+  const direct: { park: ParkRow; tally: T }[] = [];
   for (const t of tallies) {
     if (t.park.path.length > depth) {
       const child = t.park.path[depth]!;
-      below.set(child, addTally(below.get(child) ?? NO_TALLY, t.tally));
+      below.set(child, r.add(below.get(child) ?? r.zero, t.tally));
     } else {
       direct.push(t);
     }
   }
   const children = [...w.regions.values()]
-    .filter((r) => r.parentId === anchor.id)
-    .map((r) => ({ region: r, tally: below.get(r.id) ?? NO_TALLY }))
-    .filter(({ region, tally }) => shown(region.disabledAt, tally))
-    .map(({ region, tally }) => ({ key: region.id, label: region.name, kind: 'region' as const, ...withCoverage(tally) }))
+    .filter((region) => region.parentId === anchor.id)
+    .map((region) => ({ region, tally: below.get(region.id) ?? r.zero }))
+    .filter(({ region, tally }) => region.disabledAt === null || !r.empty(tally))
+    .map(({ region, tally }) => r.region(region, tally))
     .sort(byLabel);
-  return [...children, ...parkRows(direct)];
+  return [...children, ...direct.map(r.park).sort(byLabel)];
 }
 
 function row(key: string, label: string, c: Counts): ReportRow {
   return { key, label, ...countsOf(c) };
 }
 
-/** Rows for a fixed list of keys first (each shown, counted or not), then any other key that was counted. */
+/** A fixed list of keys first (each shown, counted or not), then any other key that was counted. */
+export function groupKeys(counted: Iterable<string>, keys: readonly string[]): string[] {
+  return [...keys, ...[...counted].filter((k) => !keys.includes(k)).sort()];
+}
+
 function keyedRows(counts: Map<string, Counts>, keys: readonly string[], label: (key: string) => string): ReportRow[] {
-  const extra = [...counts.keys()].filter((k) => !keys.includes(k)).sort();
-  return [...keys, ...extra].map((k) => row(k, label(k), counts.get(k) ?? ZERO));
+  return groupKeys(counts.keys(), keys).map((k) => row(k, label(k), counts.get(k) ?? ZERO));
+}
+
+/** The categories a table lists (built-in, then admin-defined ones named by their template's title, 特种设备 …). */
+export async function categoryGroups(s: Services, w: Where, lang: ReportLang) {
+  const templates = await listLatestTemplates(s.db);
+  const titles = new Map(templates.map((t) => [t.category, lang === 'en' ? t.title.en || t.title.zh : t.title.zh]));
+  const keys = [...BUILTIN_CATEGORIES, ...[...titles.keys()].filter((c) => !BUILTIN_CATEGORIES.includes(c as never)).sort()];
+  return { keys, label: (k: string) => categoryLabel(w.labels, k, titles.get(k)) };
 }
 
 async function categoryRows(s: Services, w: Where, lang: ReportLang): Promise<ReportRow[]> {
-  const [counts, templates] = await Promise.all([countsBy(s.db, w.scope, w.filter, 'category'), listLatestTemplates(s.db)]);
-  // Admin-defined categories (特种设备 …) are named by their template's title.
-  const titles = new Map(templates.map((t) => [t.category, lang === 'en' ? t.title.en || t.title.zh : t.title.zh]));
-  const known = [...BUILTIN_CATEGORIES, ...[...titles.keys()].filter((c) => !BUILTIN_CATEGORIES.includes(c as never)).sort()];
-  return keyedRows(byKey(counts), known, (k) => categoryLabel(w.labels, k, titles.get(k)));
+  const [counts, groups] = await Promise.all([countsBy(s.db, w.scope, w.filter, 'category'), categoryGroups(s, w, lang)]);
+  return keyedRows(byKey(counts), groups.keys, groups.label);
 }
 
 /** Every month of the period, empty ones too (a trend has no gaps); an open start begins at the first finding. */

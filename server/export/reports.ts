@@ -6,6 +6,7 @@
 import type { Readable } from 'node:stream';
 import { daysBetween } from '../../shared/dates';
 import { isOnTime } from '../../shared/rates';
+import type { BacklogReport, BacklogRow, BacklogTotals } from '../../shared/schemas/backlog';
 import type { RectificationReport, ReportLang, ReportRow, ReportTotals } from '../../shared/schemas/reports';
 import { categoryLabel, LABELS } from '../domain/report-labels';
 import { EXPORT_MAX_FINDINGS, type FindingExport } from '../domain/reports';
@@ -17,7 +18,7 @@ export interface ExcelFile {
 }
 
 /** A file name from its parts, without characters file systems refuse. */
-const fileName = (...parts: string[]) => `${parts.filter(Boolean).join(' ').replace(/[\\/:*?"<>|›]+/g, '-').replace(/\s+/g, ' ').trim()}.xlsx`;
+export const fileName = (...parts: string[]) => `${parts.filter(Boolean).join(' ').replace(/[\\/:*?"<>|›]+/g, '-').replace(/\s+/g, ' ').trim()}.xlsx`;
 
 const compactPeriod = (from: string | null, to: string | null) => (from || to ? `${from ?? ''}~${to ?? ''}` : '');
 
@@ -142,4 +143,29 @@ export function findingsExcel(x: FindingExport, lang: ReportLang, tz: string): E
     rows(),
   );
   return { fileName: fileName(x.scope, ...what, compactPeriod(x.from, x.to)), stream };
+}
+
+export function backlogExcel(report: BacklogReport, lang: ReportLang): ExcelFile {
+  const l = LABELS[lang];
+  const c = l.backlog.columns;
+  const counts = ['open', 'submitted', 'overdue', 'overdue1to7', 'overdue8to30', 'overdue31plus', 'openMajor', 'escalatedTown', 'escalatedCity'] as const;
+  const columns: Column[] = [
+    { header: l.groupHeader[report.groupBy], width: 30, type: 'text' },
+    ...(report.groupBy === 'region' ? [{ header: l.columns.kind, width: 8, type: 'text' as const }] : []),
+    ...counts.map((k) => ({ header: c[k], width: 11, type: 'int' as const })),
+    { header: c.oldestDueDate, width: 13, type: 'date' },
+  ];
+  const values = (r: BacklogRow | BacklogTotals, label: string): Value[] => [
+    label,
+    ...(report.groupBy === 'region' ? ['kind' in r && r.kind ? l.kind[r.kind] : null] : []),
+    ...counts.map((k) => r[k]),
+    r.oldestDueDate,
+  ];
+  const title = `${report.scope} ${l.backlog.title[report.groupBy]}`;
+  const stream = writeWorkbook(
+    { sheetName: l.backlog.sheet, title, info: l.backlog.info(report.scope, report.asOf), columns },
+    report.rows.map((r) => values(r, r.label)),
+    { boldLast: values(report.totals, l.totalsRow) },
+  );
+  return { fileName: fileName(report.scope, l.backlog.title[report.groupBy], report.asOf), stream };
 }

@@ -17,7 +17,9 @@ import { adminRoutes } from './routes/admin';
 import { attachmentRoutes } from './routes/attachments';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { digestRoutes } from './routes/digest';
 import { healthRoutes } from './routes/health';
+import { planRoutes } from './routes/plans';
 import { readRoutes } from './routes/reads';
 import { reportRoutes } from './routes/reports';
 import { syncRoutes } from './routes/sync';
@@ -94,6 +96,8 @@ export function createApp(s: Services, opts: AppOptions = {}) {
   app.route('/', syncRoutes());
   app.route('/', attachmentRoutes());
   app.route('/', reportRoutes());
+  app.route('/', planRoutes());
+  app.route('/', digestRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

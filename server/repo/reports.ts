@@ -11,6 +11,8 @@
  */
 import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
+import { addDays } from '../../shared/dates';
+import { ESCALATION, type AgeingKey, type BacklogTotals } from '../../shared/schemas/backlog';
 import type { Measure } from '../../shared/schemas/reports';
 import type { Scope } from '../../shared/scope';
 import type { Executor } from '../db/client';
@@ -31,6 +33,12 @@ export interface ReportFilter {
   today: string;
 }
 
+/** On the town's list (of a finding not closed): more than ESCALATION.town days past due, or a major past due. */
+const escalatedTown = (today: string) =>
+  sql`(${findings.dueDate} < ${addDays(today, -ESCALATION.town)}::date OR (${findings.severity} = 'major' AND ${findings.dueDate} < ${today}::date))`;
+/** On the city's list (of a finding not closed): more than ESCALATION.city days past due. */
+const escalatedCity = (today: string) => sql`${findings.dueDate} < ${addDays(today, -ESCALATION.city)}::date`;
+
 const isClosed = sql`${findings.status} = 'closed'`;
 
 export function measureCondition(measure: Measure, f: Pick<ReportFilter, 'today'>): SQL | undefined {
@@ -47,6 +55,10 @@ export function measureCondition(measure: Measure, f: Pick<ReportFilter, 'today'
       return sql`(${findings.status} <> 'closed' AND ${findings.dueDate} < ${f.today}::date)`;
     case 'openMajor':
       return sql`(${findings.status} <> 'closed' AND ${findings.severity} = 'major')`;
+    case 'escalatedTown':
+      return sql`(${findings.status} <> 'closed' AND ${escalatedTown(f.today)})`;
+    case 'escalatedCity':
+      return sql`(${findings.status} <> 'closed' AND ${escalatedCity(f.today)})`;
   }
 }
 
@@ -223,7 +235,7 @@ export async function reportRegions(db: Executor, scope: Scope) {
 // ── the findings behind a number ───────────────────────────────────────────
 
 /** Not-closed lists are worked through by due date (longest overdue first); the others newest first. */
-export const byDueDate = (measure: Measure) => measure === 'overdue' || measure === 'openMajor';
+export const byDueDate = (measure: Measure) => measure !== 'total' && measure !== 'closed' && measure !== 'onTime';
 
 export interface ReportPosition {
   /** The due date (YYYY-MM-DD) or observed_at (ISO) of the last finding of the previous page. */
@@ -271,4 +283,55 @@ export async function countReportFindings(db: Executor, scope: Scope, f: ReportF
     .from(findings)
     .where(and(reportConditions(scope, f), measureCondition(f.measure, f)));
   return row?.n ?? 0;
+}
+
+// ── the backlog (存量) ─────────────────────────────────────────────────────
+
+export interface BacklogFilter {
+  regionId?: string | undefined;
+  parkId?: string | undefined;
+  /** Today (PARKCHECK_TZ), YYYY-MM-DD. */
+  today: string;
+  /** For each ageing band, the due dates it spans: [earliest or null, latest], computed from today. */
+  bands: { key: AgeingKey; from: string | null; to: string }[];
+}
+
+export interface BacklogCountRow extends BacklogTotals {
+  key: string;
+}
+
+/** Not-closed findings counted per park, category or severity; read from the partial index of open findings. */
+export async function backlogCounts(
+  db: Executor,
+  scope: Scope,
+  f: BacklogFilter,
+  dimension: 'park' | 'category' | 'severity',
+): Promise<BacklogCountRow[]> {
+  const key = dimension === 'park' ? findings.parkId : dimension === 'category' ? findings.category : findings.severity;
+  const count = (condition: SQL) => sql<number>`(count(*) FILTER (WHERE ${condition}))::int`;
+  const band = (b: BacklogFilter['bands'][number]) =>
+    count(and(b.from ? sql`${findings.dueDate} >= ${b.from}::date` : undefined, sql`${findings.dueDate} <= ${b.to}::date`)!);
+  const bands = Object.fromEntries(f.bands.map((b) => [b.key, band(b)])) as Record<AgeingKey, SQL<number>>;
+  return db
+    .select({
+      key,
+      open: count(sql`${findings.status} = 'open'`),
+      submitted: count(sql`${findings.status} = 'submitted'`),
+      overdue: count(sql`${findings.dueDate} < ${f.today}::date`),
+      ...bands,
+      openMajor: count(sql`${findings.severity} = 'major'`),
+      escalatedTown: count(escalatedTown(f.today)),
+      escalatedCity: count(escalatedCity(f.today)),
+      oldestDueDate: sql<string | null>`min(${findings.dueDate})::text`,
+    })
+    .from(findings)
+    .where(
+      and(
+        sql`${findings.status} <> 'closed'`,
+        parkIn(scope, findings.parkId),
+        f.parkId ? eq(findings.parkId, f.parkId) : undefined,
+        f.regionId ? sql`${findings.parkId} IN (${parksUnder(f.regionId)})` : undefined,
+      ),
+    )
+    .groupBy(key);
 }

@@ -20,6 +20,7 @@ import {
 import { parkIn, regionIn, uuidArray } from './scope';
 import { bulkInsert } from './bulk';
 import { SCOPE_EPOCH } from './meta';
+import { planVisible, type PlanViewer } from './plans';
 
 export type MutationRow = typeof mutations.$inferInsert;
 export type InspectionRow = typeof inspections.$inferInsert;
@@ -132,12 +133,13 @@ export interface ChangeRow {
 }
 
 /**
- * The changes after `after` that the scope may see, oldest first. Templates
- * are everyone's; park-owned rows follow the park; regions follow the region.
+ * The changes after `after` that the viewer may see, oldest first. Templates
+ * are everyone's; park-owned rows follow the park; regions follow the region;
+ * plans go to whoever sees them.
  */
 export async function changesSince(
   db: Executor,
-  scope: Scope,
+  viewer: PlanViewer,
   after: number,
   limit: number,
   includeDeletes: boolean,
@@ -149,7 +151,8 @@ export async function changesSince(
       and(
         gt(changes.seq, after),
         includeDeletes ? undefined : eq(changes.op, 'put'),
-        sql`(${changes.kind} = 'template' OR ${parkIn(scope, changes.parkId)} OR ${regionIn(scope, changes.regionId)})`,
+        sql`(${changes.kind} = 'template' OR ${parkIn(viewer.scope, changes.parkId)} OR ${regionIn(viewer.scope, changes.regionId)}
+          OR (${changes.kind} = 'plan' AND ${planVisible(viewer, changes.entityId)}))`,
       ),
     )
     .orderBy(asc(changes.seq))
@@ -202,6 +205,8 @@ export async function rowsByIds<K extends ChangeKind>(db: Executor, kind: K, ids
       return rowsAsJson(db, findings, ids);
     case 'findingEvent':
       return rowsAsJson(db, findingEvents, ids);
+    case 'plan':
+      throw new Error('plans are read with their targets (domain/plans.ts planDetails)');
   }
   throw new Error(`unknown kind ${kind as string}`);
 }

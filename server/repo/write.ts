@@ -56,6 +56,11 @@ export class ChangeSet {
     });
   }
 
+  /** Plans are delivered by who sees them (repo/plans.ts `planVisible`), not by one park or region. */
+  plan(planId: string): void {
+    this.notes.set(`plan:${planId}`, { kind: 'plan', entityId: planId, op: 'put', parkId: null, regionId: null });
+  }
+
   get size(): number {
     return this.notes.size;
   }

@@ -342,3 +342,26 @@ export const AuditEntry = z
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** A region's DingTalk group robot for the daily digest: its webhook address and its signing secret (加签). */
+export const RegionWebhookPut = z
+  .strictObject({
+    url: z.url({ protocol: /^https?$/ }).max(1000),
+    secret: z.string().trim().min(1).max(200),
+  })
+  .meta({ id: 'RegionWebhookPut' });
+export type RegionWebhookPut = z.infer<typeof RegionWebhookPut>;
+
+export const RegionWebhook = z
+  .object({
+    regionId: Id,
+    regionName: z.string(),
+    url: z.string(),
+    /** The last digest sent or tried: its day, outcome, attempts and last error. */
+    lastDay: DateOnly.nullable(),
+    lastStatus: z.enum(['sending', 'sent', 'failed']).nullable(),
+    lastAttempts: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+  })
+  .meta({ id: 'RegionWebhook' });
+export type RegionWebhook = z.infer<typeof RegionWebhook>;

@@ -19,9 +19,12 @@ export type ReportLang = z.infer<typeof ReportLang>;
 /**
  * What a number counts, so a list shows exactly the findings behind it:
  * total; closed (整改/销号); onTime (closed by the end of the due date);
- * overdue (not closed, due date before today); openMajor (not closed, major).
+ * overdue (not closed, due date before today); openMajor (not closed, major);
+ * escalatedTown (督办, on the town's list: overdue more than 7 days, or an
+ * overdue major); escalatedCity (on the city's list: overdue more than 30
+ * days) — see shared/schemas/backlog.ts ESCALATION.
  */
-export const MEASURES = ['total', 'closed', 'onTime', 'overdue', 'openMajor'] as const;
+export const MEASURES = ['total', 'closed', 'onTime', 'overdue', 'openMajor', 'escalatedTown', 'escalatedCity'] as const;
 export const MeasureSchema = z.enum(MEASURES);
 export type Measure = z.infer<typeof MeasureSchema>;
 

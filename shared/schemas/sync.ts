@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { DateOnly, ErrorCodeSchema, Id, LIMITS, Name, PhoneTimestamp, RequiredText, Text, Timestamp } from './common';
 import { AnswerResultSchema, Enterprise, Finding, FindingEvent, Geo, Inspection, Park, Region, SeveritySchema, Template } from './entities';
+import { PlanDetail } from './plans';
 
 export const MAX_PUSH_MUTATIONS = 500;
 export const PULL_DEFAULT_LIMIT = 500;
@@ -126,7 +127,7 @@ export type MutationResult = z.infer<typeof MutationResult>;
 export const PushResponse = z.object({ results: z.array(MutationResult) }).meta({ id: 'PushResponse' });
 export type PushResponse = z.infer<typeof PushResponse>;
 
-export const CHANGE_KINDS = ['region', 'park', 'enterprise', 'template', 'inspection', 'finding', 'findingEvent'] as const;
+export const CHANGE_KINDS = ['region', 'park', 'enterprise', 'template', 'inspection', 'finding', 'findingEvent', 'plan'] as const;
 export const ChangeKind = z.enum(CHANGE_KINDS);
 export type ChangeKind = z.infer<typeof ChangeKind>;
 
@@ -139,6 +140,7 @@ const CHANGE_DATA: Record<ChangeKind, z.ZodType> = {
   inspection: Inspection,
   finding: Finding,
   findingEvent: FindingEvent,
+  plan: PlanDetail,
 };
 
 /** One kind's changes: a put with its whole object, or a delete with the id alone. */

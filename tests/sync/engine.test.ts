@@ -474,7 +474,8 @@ describe('the database', () => {
     expect(new Uint8Array(kept!.bytes)).toEqual(new Uint8Array(photo));
     await current.drafts.put({ id: 'd1', userId: 'u1', parkId: 'p', enterpriseId: null, templateId: 't', startedAt: '', updatedAt: '', state: {} });
     expect(await current.drafts.count()).toBe(1);
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(3);
+    expect(await current.plans.count()).toBe(0);
     current.close();
   });
 });

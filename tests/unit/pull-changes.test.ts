@@ -47,10 +47,30 @@ describe('a pulled change', () => {
   });
 
   it('delete: the id alone, for every kind', () => {
-    for (const kind of ['region', 'park', 'enterprise', 'template', 'inspection', 'finding', 'findingEvent']) {
+    for (const kind of ['region', 'park', 'enterprise', 'template', 'inspection', 'finding', 'findingEvent', 'plan']) {
       expect(Change.safeParse({ kind, op: 'delete', id: randomUUID() }).success, kind).toBe(true);
     }
-    expect(Change.safeParse({ kind: 'plan', op: 'delete', id: randomUUID() }).success).toBe(false);
+    expect(Change.safeParse({ kind: 'visit', op: 'delete', id: randomUUID() }).success).toBe(false);
+  });
+
+  it('put of a plan: the plan with its targets, each target done or not', () => {
+    const plan = {
+      id: randomUUID(),
+      name: '冬季消防专项检查',
+      templateCodes: ['FIRE'],
+      startDate: '2026-12-01',
+      endDate: '2026-12-31',
+      inspectorIds: [],
+      closedAt: null,
+      createdAt: '2026-11-20T10:00:00.000+08:00',
+      targets: 1,
+      done: 0,
+      coverage: 0,
+    };
+    const target = { enterpriseId: randomUUID(), parkId: randomUUID(), enterpriseName: '鑫达五金', building: '3号楼', parkName: '万洋众创城', done: false, inspectionIds: [] };
+    expect(Change.safeParse({ kind: 'plan', op: 'put', id: plan.id, data: { plan, targets: [target] } }).success).toBe(true);
+    expect(Change.safeParse({ kind: 'plan', op: 'put', id: plan.id, data: plan }).success).toBe(false);
+    expect(Change.safeParse({ kind: 'plan', op: 'put', id: plan.id, data: { plan, targets: [{ ...target, done: 'yes' }] } }).success).toBe(false);
   });
 });
 

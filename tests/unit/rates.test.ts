@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   change,
   isOnTime,
+  likeForLike,
   monthsOf,
   periodKind,
   presetPeriod,
@@ -83,6 +84,24 @@ describe('report periods', () => {
     expect(previousPeriod({ from: '2026-01-01', to: '2026-03-31' })).toEqual({ from: '2025-10-01', to: '2025-12-31' });
     expect(previousPeriod({ from: '2026-01-01', to: '2026-12-31' })).toEqual({ from: '2025-01-01', to: '2025-12-31' });
     expect(previousPeriod({ from: '2026-03-10', to: '2026-03-19' })).toEqual({ from: '2026-02-28', to: '2026-03-09' });
+  });
+
+  it('比上期 compares like for like: a running period up to today with the same span of the previous one', () => {
+    // 4 December: 1–4 December against 1–4 November, not against all of November.
+    expect(likeForLike({ from: '2026-12-01', to: '2026-12-31' }, '2026-12-04')).toEqual({
+      current: { from: '2026-12-01', to: '2026-12-04' },
+      previous: { from: '2026-11-01', to: '2026-11-04' },
+    });
+    // 30 March has no 30 February: the previous span stops at February's end.
+    expect(likeForLike({ from: '2026-03-01', to: '2026-03-31' }, '2026-03-30').previous).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    // A quarter 10 days in: the first 10 days of the previous quarter.
+    expect(likeForLike({ from: '2026-10-01', to: '2026-12-31' }, '2026-10-10').previous).toEqual({ from: '2026-07-01', to: '2026-07-10' });
+    // A period that is over (or today its last day) compares whole with whole.
+    expect(likeForLike({ from: '2026-11-01', to: '2026-11-30' }, '2026-12-04')).toEqual({
+      current: { from: '2026-11-01', to: '2026-11-30' },
+      previous: { from: '2026-10-01', to: '2026-10-31' },
+    });
+    expect(likeForLike({ from: '2026-11-01', to: '2026-11-30' }, '2026-11-30').previous).toEqual({ from: '2026-10-01', to: '2026-10-31' });
   });
 
   it('names what kind of period a range is', () => {

@@ -1,6 +1,7 @@
 /** Administration: regions, parks, enterprises and their import, users, checklist templates, the audit log. */
 export const zh = {
   title: '管理',
+  nav: { title: '管理' },
   sectionsLabel: '管理栏目',
   close: '关闭',
   search: '搜索',
@@ -349,6 +350,7 @@ export const zh = {
 
 export const en: typeof zh = {
   title: 'Administration',
+  nav: { title: 'Admin' },
   sectionsLabel: 'Administration sections',
   close: 'Close',
   search: 'Search',

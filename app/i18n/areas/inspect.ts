@@ -99,6 +99,18 @@ export const zh = {
   beforePhoto: '整改前照片 {n}',
   afterPhoto: '整改后照片 {n}',
   noPhotos: '无照片',
+  plans: {
+    heading: '检查计划',
+    progress: '{done} / {total}',
+    progressLabel: '已检查 {done} 家，共 {total} 家',
+    window: '{start} 至 {end}',
+    remaining: '待检查企业（{n} 家）',
+    allDone: '全部完成',
+    noBuilding: '未填楼栋',
+    forPlan: '按计划「{name}」检查',
+    planTemplates: '计划检查表',
+    otherTemplates: '其他检查表',
+  },
 };
 
 export const en: typeof zh = {
@@ -201,6 +213,18 @@ export const en: typeof zh = {
   beforePhoto: 'Photo before, {n}',
   afterPhoto: 'Photo after, {n}',
   noPhotos: 'No photos',
+  plans: {
+    heading: 'Inspection plans',
+    progress: '{done} / {total}',
+    progressLabel: '{done} of {total} enterprises inspected',
+    window: '{start} to {end}',
+    remaining: 'Still to inspect ({n})',
+    allDone: 'All done',
+    noBuilding: 'No building given',
+    forPlan: 'For the plan “{name}”',
+    planTemplates: 'The plan’s checklists',
+    otherTemplates: 'Other checklists',
+  },
 };
 
 declare module '../messages' {

@@ -34,7 +34,7 @@ export const zh = {
 
 export const en: typeof zh = {
   title: 'Notifications',
-  nav: { title: 'Notifications' },
+  nav: { title: 'Alerts' },
   intro: {
     operator: 'New findings in your park, and decisions on rectifications and extension requests.',
     inspector: 'Rectifications waiting for your re-inspection and extension requests waiting for a decision.',

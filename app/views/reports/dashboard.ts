@@ -5,7 +5,9 @@
  * answers of the older one.
  */
 import { computed, onScopeDispose, reactive, watch, type Ref } from 'vue';
-import { monthsOf, previousPeriod, trailingMonths } from '../../../shared/rates';
+import { likeForLike, monthsOf, trailingMonths } from '../../../shared/rates';
+import { today } from '../../calendar';
+import type { BacklogReport } from '../../../shared/schemas/backlog';
 import type { GroupBy, RectificationReport, ReportFindingPage } from '../../../shared/schemas/reports';
 import { useReportsStore } from '../../stores/reports';
 import { apiLang, type ReportWhere } from './where';
@@ -34,6 +36,7 @@ export function useDashboard(where: Ref<ReportWhere>) {
     severities: section<RectificationReport>(),
     overdue: section<ReportFindingPage>(),
     openMajor: section<ReportFindingPage>(),
+    backlog: section<BacklogReport>(),
   };
   const atPark = computed(() => Boolean(where.value.parkId));
   let controller: AbortController | undefined;
@@ -63,7 +66,8 @@ export function useDashboard(where: Ref<ReportWhere>) {
     const place = { regionId: w.regionId, parkId: w.parkId, lang: apiLang.value };
     const period = { from: w.period.from, to: w.period.to };
     const report = (groupBy: GroupBy, p = period) => () => store.report({ groupBy, ...place, ...p }, signal);
-    const before = previousPeriod(w.period);
+    // 比上期, like for like: a running period up to today against the same span before it.
+    const before = likeForLike(w.period, today()).previous;
     // The trend is the twelve months up to the period's end, or the whole period when it is longer.
     const trend = monthsOf(w.period).length > TREND_MONTHS ? w.period : trailingMonths(w.period.to, TREND_MONTHS);
     const list = (measure: 'overdue' | 'openMajor') => () => store.findings({ measure, limit: LIST_LIMIT, ...place, ...period }, signal);
@@ -71,12 +75,14 @@ export function useDashboard(where: Ref<ReportWhere>) {
       store.loadPlaces().catch(() => undefined),
       fill(s.parks, report('park'), signal),
       atPark.value ? Promise.resolve(settle(s.regions)) : fill(s.regions, report('region'), signal),
-      fill(s.previous, report('park', before), signal),
+      fill(s.previous, report('park', { from: before.from, to: before.to }), signal),
       fill(s.trend, report('month', trend), signal),
       fill(s.categories, report('category'), signal),
       fill(s.severities, report('severity'), signal),
       fill(s.overdue, list('overdue'), signal),
       fill(s.openMajor, list('openMajor'), signal),
+      // Not of the period: everything still open today, by town (or by severity inside a park).
+      fill(s.backlog, () => store.backlog({ groupBy: atPark.value ? 'severity' : 'region', ...place }, signal), signal),
     ]);
   }
 
@@ -89,6 +95,8 @@ export function useDashboard(where: Ref<ReportWhere>) {
   watch([where, apiLang], load, { immediate: true });
   onScopeDispose(() => controller?.abort());
 
+  /** What the headline's changes compare: this span against that one. */
+  const compared = computed(() => likeForLike(where.value.period, today()));
   const ready = computed(() => Object.values(s).every((x) => x.status !== 'loading'));
-  return { ...s, atPark, ready, reload: load };
+  return { ...s, atPark, compared, ready, reload: load };
 }

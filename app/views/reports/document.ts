@@ -4,7 +4,7 @@
  * the worst-ranked parks. Also the periods one can be printed for.
  */
 import { computed, reactive, watch, type Ref } from 'vue';
-import { monthPeriod, monthsOf, presetPeriod, previousPeriod, trailingMonths, worstFirst, type Period } from '../../../shared/rates';
+import { likeForLike, monthPeriod, monthsOf, presetPeriod, previousPeriod, trailingMonths, worstFirst, type Period } from '../../../shared/rates';
 import type { RectificationReport, ReportFindingPage } from '../../../shared/schemas/reports';
 import { today } from '../../calendar';
 import { useReportsStore } from '../../stores/reports';
@@ -29,7 +29,7 @@ export function useReportDocument(where: Ref<ReportWhere>) {
     state.status = 'loading';
     const w = where.value;
     const place = { regionId: w.regionId, parkId: w.parkId, lang: apiLang.value };
-    const before = previousPeriod(w.period);
+    const before = likeForLike(w.period, today()).previous;
     try {
       const [current, previous, overdue] = await Promise.all([
         store.report({ groupBy: 'park', ...place, ...w.period }),

@@ -26,6 +26,7 @@ import {
 import type { Tx } from '../../db/client';
 import { reserveAttachments, unreferenceable } from '../../repo/attachments';
 import { dueColumns } from '../../repo/findings';
+import { plansCoveringInspections } from '../../repo/plans';
 import { writeTx } from '../../repo/write';
 import { sqlState } from '../errors';
 import {
@@ -216,6 +217,9 @@ async function applyRun(ctx: PushContext, items: ParsedSubmit[]): Promise<Mutati
       changes.park('inspection', p.inspection.id, p.inspection.parkId);
       for (const f of p.findings) changes.park('finding', f.id, f.parkId);
     }
+    // Inspection plans this run may have advanced are delivered again, with their coverage.
+    const visited = plans.flatMap(({ inspection: i }) => (i.enterpriseId ? [{ enterpriseId: i.enterpriseId, inspectedAt: i.inspectedAt }] : []));
+    for (const id of await plansCoveringInspections(tx, visited)) changes.plan(id);
     return results;
   });
 }

@@ -14,12 +14,14 @@
  */
 import { z } from 'zod';
 import { PULL_DEFAULT_LIMIT, type Change, type ChangeKind, type PullResponse } from '../../../shared/schemas/sync';
-import { scopeKey, scopeOf } from '../../../shared/scope';
+import { scopeKey } from '../../../shared/scope';
 import type { Executor } from '../../db/client';
 import { toEnterprise, toFinding, toFindingEvent, toInspection, toPark, toRegion, toTemplate, type MapContext } from '../../repo/mappers';
+import { plansNaming } from '../../repo/plans';
 import { changesSince, feedHead, rowsByIds, type ChangeRow } from '../../repo/sync';
 import type { Actor } from '../../repo/users';
 import { encodeCursor } from '../cursor';
+import { planDetails, viewerOf } from '../plans';
 import { mapContext, type Services } from '../services';
 
 const Cursor = z.object({ v: z.literal(1), seq: z.number().int().min(0), u: z.string(), sv: z.number().int(), ep: z.number().int() });
@@ -36,7 +38,7 @@ function readCursor(raw: string): Cursor | undefined {
 
 export async function pull(s: Services, actor: Actor, q: { cursor?: string | undefined; limit?: number | undefined }): Promise<PullResponse> {
   const limit = q.limit ?? PULL_DEFAULT_LIMIT;
-  const scope = scopeOf(actor);
+  const viewer = viewerOf(actor);
   return s.db.transaction(
     async (tx) => {
       // The head and the page come from one snapshot (repeatable read), so they agree.
@@ -50,14 +52,17 @@ export async function pull(s: Services, actor: Actor, q: { cursor?: string | und
       const ctx = mapContext(s);
       const build = async () => {
         // A first pull needs only what exists: deletions matter to phones that hold the old row.
-        const rows = await changesSince(tx, scope, after, limit + 1, Boolean(cursor));
+        const rows = await changesSince(tx, viewer, after, limit + 1, Boolean(cursor));
         const more = rows.length > limit;
         const page = rows.slice(0, limit);
         // When the page ends the feed, the cursor may skip past changes outside the scope too.
         const reached = more ? page.at(-1)!.seq : Math.max(page.at(-1)?.seq ?? after, head.latestSeq);
         return { more, reached, changes: await materialise(tx, page, ctx) };
       };
-      const key = [scopeKey(scope), after, limit, Boolean(cursor), head.latestSeq, epoch, ctx.today].join('|');
+      // Besides the scope, a page depends on the role and on the plans that name
+      // this user (made by them, or assigning them): those reach them outside their scope.
+      const own = viewer.role === 'admin' || viewer.role === 'operator' ? [] : await plansNaming(tx, actor.id);
+      const key = [scopeKey(viewer.scope), viewer.role, own.join(','), after, limit, Boolean(cursor), head.latestSeq, epoch, ctx.today].join('|');
       const { more, reached, changes } = s.pullCache ? await s.pullCache.get(key, build) : await build();
       return {
         cursor: encodeCursor({ v: 1, seq: reached, u: actor.id, sv: actor.scopeVersion, ep: epoch } satisfies Cursor),
@@ -75,6 +80,10 @@ async function materialise(db: Executor, page: ChangeRow[], ctx: MapContext): Pr
   for (const c of page) if (c.op === 'put') wanted.set(c.kind, [...(wanted.get(c.kind) ?? []), c.entityId]);
   const data = new Map<string, unknown>();
   for (const [kind, ids] of wanted) {
+    if (kind === 'plan') {
+      for (const p of await planDetails(db, ctx.tz, ids)) data.set(`plan:${p.plan.id}`, p);
+      continue;
+    }
     for (const row of await rowsByIds(db, kind, ids)) data.set(`${kind}:${row.id}`, toApi(kind, row as never, ctx));
   }
   const out: Change[] = [];
@@ -104,5 +113,7 @@ function toApi(kind: ChangeKind, row: never, ctx: MapContext): unknown {
       return toFinding(row, ctx);
     case 'findingEvent':
       return toFindingEvent(row, ctx.tz);
+    case 'plan':
+      throw new Error('plans are materialised with their targets');
   }
 }

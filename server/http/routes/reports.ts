@@ -3,8 +3,8 @@
  * their scope (a region or park outside it is 404); operators get 403. The
  * .xlsx routes answer the same query as an Excel file.
  */
-import { Readable } from 'node:stream';
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { BacklogQuery, BacklogReport } from '../../../shared/schemas/backlog';
 import {
   RectificationReport,
   ReportFindingExportQuery,
@@ -12,18 +12,15 @@ import {
   ReportFindingQuery,
   ReportQuery,
 } from '../../../shared/schemas/reports';
+import { backlogReport } from '../../domain/backlog';
 import { findingsForExport, rectificationReport, reportFindings } from '../../domain/reports';
-import { findingsExcel, reportExcel, type ExcelFile } from '../../export/reports';
-import { attachmentHeader, XLSX_TYPE } from '../../export/workbook';
+import { backlogExcel, findingsExcel, reportExcel } from '../../export/reports';
 import { requireAuth, requireRole } from '../auth';
 import type { AppEnv } from '../env';
+import { excel, sendExcel } from '../excel';
 import { errors, json } from '../openapi';
 
 const gate = [requireAuth, requireRole('supervisor', 'inspector', 'admin')] as const;
-const excel = (description: string) => ({
-  description,
-  content: { [XLSX_TYPE]: { schema: z.string().meta({ format: 'binary' }) } },
-});
 
 const reportRoute = createRoute({
   method: 'get',
@@ -67,16 +64,27 @@ const findingsExcelRoute = createRoute({
   responses: { 200: excel('the same findings as an Excel file'), ...errors(400, 401, 403, 404) },
 });
 
-function sendExcel(file: ExcelFile): Response {
-  return new Response(Readable.toWeb(file.stream) as ReadableStream, {
-    status: 200,
-    headers: {
-      'Content-Type': XLSX_TYPE,
-      'Content-Disposition': attachmentHeader(file.fileName),
-      'Cache-Control': 'private, no-store',
-    },
-  });
-}
+const backlogRoute = createRoute({
+  method: 'get',
+  path: '/api/reports/backlog',
+  tags: ['reports'],
+  middleware: [...gate],
+  request: { query: BacklogQuery },
+  responses: {
+    200: json(BacklogReport, 'every finding in scope not closed today, by group, overdue ones aged by days past due'),
+    ...errors(400, 401, 403, 404),
+  },
+});
+
+const backlogExcelRoute = createRoute({
+  method: 'get',
+  path: '/api/reports/backlog.xlsx',
+  tags: ['reports'],
+  middleware: [...gate],
+  request: { query: BacklogQuery },
+  responses: { 200: excel('the same backlog table as an Excel file, with a totals row'), ...errors(400, 401, 403, 404) },
+});
+
 
 export function reportRoutes() {
   return new OpenAPIHono<AppEnv>()
@@ -95,5 +103,10 @@ export function reportRoutes() {
       const s = c.get('services');
       const q = c.req.valid('query');
       return sendExcel(findingsExcel(await findingsForExport(s, c.get('actor'), q), q.lang ?? 'zh', s.tz));
+    })
+    .openapi(backlogRoute, async (c) => c.json(await backlogReport(c.get('services'), c.get('actor'), c.req.valid('query')), 200))
+    .openapi(backlogExcelRoute, async (c) => {
+      const q = c.req.valid('query');
+      return sendExcel(backlogExcel(await backlogReport(c.get('services'), c.get('actor'), q), q.lang ?? 'zh'));
     });
 }
