@@ -5,6 +5,7 @@
  * user and their marker, recounted whenever a sync or a local change lands.
  */
 import { effectScope, type Ref } from 'vue';
+import { timeZone } from '../calendar';
 import { useLiveQuery } from '../composables/live';
 import { appDb } from '../db/database';
 import { useSessionStore } from '../stores/session';
@@ -21,7 +22,8 @@ export function unseenNotificationCount(): Readonly<Ref<number | undefined>> {
       async () => {
         const user = session.user;
         if (!user) return undefined;
-        return (await notificationsFor(appDb(), user, marker() ?? daysBefore(new Date(), FIRST_LOOK_DAYS))).length;
+        const now = new Date();
+        return (await notificationsFor(appDb(), user, marker() ?? daysBefore(now, FIRST_LOOK_DAYS), { now, tz: timeZone() })).length;
       },
       [() => session.user?.id, marker],
       undefined,

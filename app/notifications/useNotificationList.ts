@@ -5,6 +5,7 @@
  * were new. From pulled data, so it works offline after any sync.
  */
 import { computed, watch } from 'vue';
+import { timeZone } from '../calendar';
 import { useLiveQuery } from '../composables/live';
 import { appDb } from '../db/database';
 import { waitingFindings } from '../findings/extensions';
@@ -23,7 +24,10 @@ export function useNotificationList() {
   /** Inspectors and supervisors decide extension requests: the list links to those waiting. */
   const decides = computed(() => session.user?.role === 'inspector' || session.user?.role === 'supervisor');
   const extensions = useLiveQuery(async () => (decides.value ? (await waitingFindings(appDb())).length : 0), [() => session.user?.id], 0);
-  const notifications = useLiveQuery(() => (session.user ? notificationsFor(appDb(), session.user, since) : []), [() => session.user?.id]);
+  const notifications = useLiveQuery(
+    () => (session.user ? notificationsFor(appDb(), session.user, since, { now: new Date(), tz: timeZone() }) : []),
+    [() => session.user?.id],
+  );
   const fresh = computed(() => unseen(notifications.value ?? [], newSince));
   const earlier = computed(() => (notifications.value ?? []).filter((n) => !fresh.value.includes(n)));
 

@@ -2,7 +2,8 @@
  * In-app notifications, computed on the phone from what a sync brought: the badge
  * on the navigation bar counts what is new since the user last looked, the
  * list says what happened, and looking clears the badge — offline too,
- * once the sync has landed.
+ * once the sync has landed. Operators are also reminded of due dates: three
+ * days before, and once passed.
  */
 import { describe, expect, it } from 'vitest';
 import { axeViolations, smallTargets } from './pages/axe';
@@ -82,5 +83,28 @@ describe('notifications', () => {
     await expect.poll(() => inspector.app.notificationBadge()).toBe('');
     expect(inspector.errors).toEqual([]);
     await inspector.context.close();
+  });
+
+  it('remind the operator of a due date coming and of one passed, offline', async () => {
+    const { demo } = phones;
+    const park = await demo.park('operator', '万洋（掌起）众创城');
+    const [first, second] = (await demo.enterprises('operator', park.id)).slice(7, 9);
+    const operator = await phoneOf('operator');
+    await lookAtNotifications(operator.app);
+    await operator.app.openNav('首页');
+
+    await demo.inspect(first!, ['E2E 应急照明灯损坏'], { dueInDays: 2 });
+    await demo.inspect(second!, ['E2E 配电箱门缺失'], { dueInDays: -1 });
+    await operator.app.syncNow();
+    await operator.context.setOffline(true);
+    // Each finding is news, and so is where its due date stands.
+    await expect.poll(() => operator.app.notificationBadge()).toBe('4');
+    await operator.app.openNav('通知');
+    await operator.page.getByRole('heading', { name: '新通知（4）' }).waitFor();
+    const items = await newOnes(operator.app).getByRole('link').allTextContents();
+    expect(items.filter((i) => i.includes('整改期限将至'))).toEqual([expect.stringContaining('E2E 应急照明灯损坏')]);
+    expect(items.filter((i) => i.includes('已逾期，请尽快整改'))).toEqual([expect.stringContaining('E2E 配电箱门缺失')]);
+    expect(operator.errors).toEqual([]);
+    await operator.context.close();
   });
 });

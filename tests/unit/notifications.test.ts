@@ -9,7 +9,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ParkCheckDb } from '../../app/db/database';
 import { pendingExtensions } from '../../app/findings/extensions';
-import { lookedAt, notificationsFor, unseen, type NotificationUser } from '../../app/notifications/notifications';
+import { lookedAt, notificationsFor as notificationsAt, unseen, type Clock, type Notification, type NotificationUser } from '../../app/notifications/notifications';
 import type { Finding, FindingEvent, Inspection } from '../../shared/schemas/entities';
 
 const PARK = randomUUID();
@@ -99,7 +99,11 @@ async function event(finding: Finding, type: FindingEvent['type'], by: Notificat
   return e;
 }
 
-const kinds = (list: { event: FindingEvent }[]) => list.map((n) => n.event.type);
+const kinds = (list: Notification[]) => list.map((n) => n.event?.type ?? n.reminder);
+
+/** The phone's clock in these tests: after every event above, before any due date's reminder. */
+const NOW: Clock = { now: new Date('2026-11-21T12:00:00.000+08:00'), tz: 'Asia/Shanghai' };
+const notificationsFor = (db: ParkCheckDb, user: NotificationUser, since: string) => notificationsAt(db, user, since, NOW);
 
 describe("an operator's notifications", () => {
   it('are the new findings in their park, dated by when the server received the inspection', async () => {
@@ -125,7 +129,64 @@ describe("an operator's notifications", () => {
     await event(f!, 'comment', inspector, '2026-11-20T10:00:00.000+08:00', { note: '明天复查' });
     const list = await notificationsFor(db, operator, '2026-11-10T00:00:00.000+08:00');
     expect(kinds(list)).toEqual(['decideExtension', 'reject']);
-    expect(list[1]!.event.note).toBe('整改不彻底');
+    expect(list[1]!.event?.note).toBe('整改不彻底');
+  });
+});
+
+describe("an operator's reminders of due dates", () => {
+  const at = (iso: string, tz = 'Asia/Shanghai'): Clock => ({ now: new Date(iso), tz });
+  const since = '2026-11-01T00:00:00.000+08:00';
+
+  it('come three days before an open finding is due, then on the day after its due date, each at the start of its day', async () => {
+    const [f] = await inspected('2026-11-01T10:00:00.000+08:00', ['消防通道堆放货物'], { dueDate: '2026-11-25' });
+    const remindersIn = (list: Notification[]) => list.filter((n) => n.reminder);
+    expect(remindersIn(await notificationsAt(db, operator, since, at('2026-11-21T23:59:00.000+08:00')))).toEqual([]);
+
+    const soon = remindersIn(await notificationsAt(db, operator, since, at('2026-11-22T00:00:00.000+08:00')));
+    expect(soon.map((n) => [n.reminder, n.at, n.finding.id])).toEqual([['dueSoon', '2026-11-21T16:00:00.000Z', f!.id]]);
+
+    // Still open on the 25th is not yet overdue; on the 26th it is.
+    expect(kinds(remindersIn(await notificationsAt(db, operator, since, at('2026-11-25T23:00:00.000+08:00'))))).toEqual(['dueSoon']);
+    const overdue = remindersIn(await notificationsAt(db, operator, since, at('2026-11-26T08:00:00.000+08:00')));
+    expect(overdue.map((n) => [n.reminder, n.at])).toEqual([['overdue', '2026-11-25T16:00:00.000Z']]);
+  });
+
+  it('never come before the park knew of the finding', async () => {
+    // Due in two days when the server received it: due soon from that moment, not from yesterday.
+    await inspected('2026-11-23T15:00:00.000+08:00', ['灭火器压力不足'], { dueDate: '2026-11-25' });
+    const list = await notificationsAt(db, operator, since, at('2026-11-23T16:00:00.000+08:00'));
+    expect(list.map((n) => [n.event?.type ?? n.reminder, n.at])).toEqual([
+      ['create', '2026-11-23T15:00:00.000+08:00'],
+      ['dueSoon', '2026-11-23T07:00:00.000Z'],
+    ]);
+  });
+
+  it('come by the deployment’s calendar, not the phone’s zone', async () => {
+    await inspected('2026-11-01T10:00:00.000+08:00', ['配电箱无防护'], { dueDate: '2026-11-25' });
+    // 17:30 on the 21st in Berlin is already the 22nd in Shanghai.
+    const instant = '2026-11-21T16:30:00.000Z';
+    expect(kinds(await notificationsAt(db, operator, '2026-11-21T00:00:00.000+08:00', at(instant)))).toEqual(['dueSoon']);
+    expect(kinds(await notificationsAt(db, operator, '2026-11-21T00:00:00.000+08:00', at(instant, 'Europe/Berlin')))).toEqual([]);
+  });
+
+  it('are not for findings waiting for re-inspection or closed, nor for anyone but the park', async () => {
+    await inspected('2026-11-01T10:00:00.000+08:00', ['已提交整改'], { dueDate: '2026-11-10', status: 'submitted' });
+    await inspected('2026-11-01T10:00:00.000+08:00', ['已销号'], { dueDate: '2026-11-10', status: 'closed' });
+    await inspected('2026-11-01T10:00:00.000+08:00', ['未整改'], { dueDate: '2026-11-10' });
+    const later = at('2026-11-20T09:00:00.000+08:00');
+    expect((await notificationsAt(db, operator, '2026-11-02T00:00:00.000+08:00', later)).map((n) => [n.reminder, n.finding.description])).toEqual([
+      ['overdue', '未整改'],
+    ]);
+    expect(await notificationsAt(db, inspector, '2026-11-02T00:00:00.000+08:00', later)).toEqual([]);
+  });
+
+  it('once seen are not new again; the next step of the ladder is', async () => {
+    await inspected('2026-10-01T10:00:00.000+08:00', ['安全出口锁闭'], { dueDate: '2026-11-25' });
+    const first = await notificationsAt(db, operator, '2026-11-01T00:00:00.000+08:00', at('2026-11-23T09:00:00.000+08:00'));
+    const marker = lookedAt(first, null)!;
+    expect(unseen(first, marker)).toEqual([]);
+    const later = await notificationsAt(db, operator, '2026-11-01T00:00:00.000+08:00', at('2026-11-26T09:00:00.000+08:00'));
+    expect(kinds(unseen(later, marker))).toEqual(['overdue']);
   });
 });
 
@@ -145,7 +206,7 @@ describe("an inspector's notifications", () => {
     });
 
     const list = await notificationsFor(db, inspector, '2026-11-01T00:00:00.000+08:00');
-    expect(list.map((n) => n.event.id)).toEqual([request.id, latest.id]);
+    expect(list.map((n) => n.event?.id)).toEqual([request.id, latest.id]);
     expect(kinds(await notificationsFor(db, supervisor, '2026-11-01T00:00:00.000+08:00'))).toEqual(['requestExtension']);
     expect((await pendingExtensions(db)).map((r) => [r.finding.description, r.request.newDueDate, r.event?.actorRole])).toEqual([
       ['要延期', '2026-12-20', 'operator'],

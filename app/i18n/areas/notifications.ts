@@ -3,7 +3,7 @@ export const zh = {
   title: '通知',
   nav: { title: '通知' },
   intro: {
-    operator: '园区的新隐患，以及整改复查和延期申请的结果。',
+    operator: '园区的新隐患，整改复查和延期申请的结果，以及临近和超过整改期限的提醒。',
     inspector: '等待你复查的整改和等待审批的延期申请。',
     supervisor: '等待审批的延期申请。',
     admin: '',
@@ -24,19 +24,22 @@ export const zh = {
     approved: '延期已同意',
     refused: '延期未同意',
     comment: '备注',
+    dueSoon: '整改期限将至',
+    overdue: '已逾期，请尽快整改',
   },
   by: '{name} · {time}',
   reason: '原因：{note}',
   extendTo: '申请延期至 {date}：{reason}',
   newDue: '新的整改期限：{date}',
   keptDue: '整改期限仍为 {date}',
+  dueOn: '整改期限：{date}',
 };
 
 export const en: typeof zh = {
   title: 'Notifications',
   nav: { title: 'Alerts' },
   intro: {
-    operator: 'New findings in your park, and decisions on rectifications and extension requests.',
+    operator: 'New findings in your park, decisions on rectifications and extension requests, and reminders of due dates coming or passed.',
     inspector: 'Rectifications waiting for your re-inspection and extension requests waiting for a decision.',
     supervisor: 'Extension requests waiting for a decision.',
     admin: '',
@@ -57,12 +60,15 @@ export const en: typeof zh = {
     approved: 'Extension approved',
     refused: 'Extension refused',
     comment: 'Comment',
+    dueSoon: 'Due date coming',
+    overdue: 'Overdue: rectify now',
   },
   by: '{name} · {time}',
   reason: 'Reason: {note}',
   extendTo: 'Asks for {date}: {reason}',
   newDue: 'New due date: {date}',
   keptDue: 'The due date stays {date}',
+  dueOn: 'Due {date}',
 };
 
 declare module '../messages' {
