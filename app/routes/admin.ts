@@ -24,6 +24,7 @@ export const routes: RouteRecordRaw[] = [
         component: screen('TemplateEdit'),
         meta: { title: 'admin.editor.title' },
       },
+      { path: 'dingtalk', component: screen('DingtalkList'), meta: { title: 'admin.dingtalk.title' } },
       { path: 'audit', component: screen('AuditList'), meta: { title: 'admin.audit.title' } },
     ],
   },

@@ -11,6 +11,7 @@ import {
   AdminUser,
   AuditEntry,
   ImportReport,
+  RegionWebhook,
   TemplatePublished,
   TemplateSummary,
   type EnterpriseCreate,
@@ -19,6 +20,7 @@ import {
   type ParkCreate,
   type ParkUpdate,
   type RegionCreate,
+  type RegionWebhookPut,
   type RegionUpdate,
   type TemplatePublish,
   type UserCreate,
@@ -83,6 +85,10 @@ export const adminApi = {
   template: (id: string) => api.request('GET', `/api/admin/templates/${id}`, { schema: Template }),
   publishTemplate: (body: TemplatePublish) => send('POST', '/api/admin/templates', TemplatePublished, body),
   retireTemplate: (code: string) => send('POST', `/api/admin/templates/${encodeURIComponent(code)}/retire`, TemplateSummary),
+  dingtalkRobots: () => api.request('GET', '/api/admin/dingtalk', { schema: ListOf(RegionWebhook) }).then((r) => r.items),
+  setDingtalkRobot: (regionId: string, body: RegionWebhookPut) =>
+    api.request('PUT', `/api/admin/regions/${regionId}/dingtalk`, { body, schema: RegionWebhook }),
+  removeDingtalkRobot: (regionId: string) => api.request('DELETE', `/api/admin/regions/${regionId}/dingtalk`),
 };
 
 export function auditPage(query: Query, signal?: AbortSignal): Promise<Page<AuditEntry>> {

@@ -2,7 +2,8 @@
  * Administration end to end, on the built PWA served by a real server: an
  * admin sets up an operator who then sees exactly their park; an admin
  * publishes a new checklist version that reaches an inspector's phone at its
- * next sync, while an inspection started on the old version still submits.
+ * next sync, while an inspection started on the old version still submits;
+ * an admin gives a region the DingTalk robot of its daily digest.
  *
  * The inspector's phone is the app's real sync engine and database (in Node,
  * on fake-indexeddb) talking HTTP to the same server: what it proves is the
@@ -160,5 +161,47 @@ describe('a new checklist version', () => {
       inspector.engine.stop();
       inspector.db.close();
     }
+  });
+});
+
+describe('an admin sets a region’s DingTalk robot', () => {
+  it('is checked before it is sent, saved without ever showing the secret again, and removed', async () => {
+    const admin = await adminPhone();
+    const { page } = admin;
+    await page.goto('/admin/dingtalk');
+    await page.getByRole('heading', { name: '钉钉日报', exact: true }).waitFor();
+    const row = page.getByRole('listitem').filter({ has: page.getByText('掌起镇', { exact: true }) });
+    await expect.poll(() => row.textContent()).toContain('未设置');
+
+    await page.getByRole('button', { name: '设置掌起镇的钉钉机器人' }).click();
+    const dialog = page.getByRole('dialog', { name: '掌起镇 · 钉钉机器人' });
+    await dialog.getByLabel('Webhook 地址').fill('not a web address');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => dialog.getByLabel('Webhook 地址').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => dialog.getByLabel('加签密钥').getAttribute('aria-invalid')).toBe('true');
+
+    const url = 'https://oapi.dingtalk.com/robot/send?access_token=e2e';
+    await dialog.getByLabel('Webhook 地址').fill(url);
+    await dialog.getByLabel('加签密钥').fill('SECe2e-secret');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => row.textContent()).toContain('已设置');
+
+    const token = await loginAt(server.url, 'admin', DEMO_PASSWORD);
+    const { items } = await api<{ items: Record<string, unknown>[] }>('/api/admin/dingtalk', token);
+    expect(items).toEqual([expect.objectContaining({ regionName: '掌起镇', url, lastStatus: null })]);
+    expect(JSON.stringify(items)).not.toContain('SECe2e-secret');
+
+    // Editing shows the address, never the secret.
+    await page.getByRole('button', { name: '设置掌起镇的钉钉机器人' }).click();
+    expect(await dialog.getByLabel('Webhook 地址').inputValue()).toBe(url);
+    expect(await dialog.getByLabel('加签密钥').inputValue()).toBe('');
+    await dialog.getByRole('button', { name: '取消' }).click();
+
+    await page.getByRole('button', { name: '移除掌起镇的钉钉机器人' }).click();
+    await expect.poll(() => row.textContent()).toContain('未设置');
+    expect((await api<{ items: unknown[] }>('/api/admin/dingtalk', token)).items).toEqual([]);
+    expect(admin.errors).toEqual([]);
+    await admin.context.close();
   });
 });

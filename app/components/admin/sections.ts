@@ -7,5 +7,6 @@ export const ADMIN_SECTIONS = [
   { key: 'enterprises', path: '/admin/enterprises', icon: 'list' },
   { key: 'users', path: '/admin/users', icon: 'settings' },
   { key: 'templates', path: '/admin/templates', icon: 'clipboard' },
+  { key: 'dingtalk', path: '/admin/dingtalk', icon: 'bell' },
   { key: 'audit', path: '/admin/audit', icon: 'clock' },
 ] as const satisfies readonly { key: string; path: string; icon: IconName }[];

@@ -13,3 +13,4 @@ export { default as UserList } from './UserList.vue';
 export { default as TemplateList } from './TemplateList.vue';
 export { default as TemplateEdit } from './TemplateEdit.vue';
 export { default as AuditList } from './AuditList.vue';
+export { default as DingtalkList } from './DingtalkList.vue';
