@@ -112,7 +112,7 @@ describe('the operator’s home', () => {
     for (const words of ['Overdue', 'Due within 3 days', 'To rectify', 'Awaiting re-inspection', 'Closed', 'All']) expect(text).toContain(words);
     // No message key shows through untranslated, here or on the notifications.
     expect(text).not.toMatch(/\b(operator|finding|findingPage|inspect)\.[a-zA-Z]/);
-    await page.locator('nav.app-nav').getByRole('link', { name: /^Notifications/ }).click();
+    await page.locator('nav.app-nav').getByRole('link', { name: /^Alerts/ }).click();
     await page.getByRole('heading', { name: 'Notifications' }).waitFor();
     expect(await page.locator('main').innerText()).not.toMatch(/\bnotifications\.[a-zA-Z]/);
     expect(errors).toEqual([]);
